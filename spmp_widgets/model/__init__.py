@@ -11,6 +11,7 @@ from .history import Breach, CaseHistory, Review, Visit
 from .management import Device, Investigation, InvestigationsManagement, SocialAccount, Strategy, Vehicle
 from .orders import Condition, Order
 from .problems import format_path, problems_from
+from .record import SignOff, VersionInfo
 from .relationships import Relationship, RelationshipCheck
 from .risk import (OffendingSafeguarding, RiskAssessment, RiskToGroup, SafeguardingOption,
                    TacticalOption, TacticalOptions)
@@ -21,7 +22,7 @@ __all__ = sorted([
     "Investigation", "InvestigationsManagement", "Model", "OffendingSafeguarding", "Order",
     "PlanDocument", "ProtectedPerson", "Relationship", "RelationshipCheck", "Review",
     "RiskAssessment", "RiskToGroup", "RuleError", "SafeguardingOption", "SocialAccount",
-    "Strategy", "Subject", "SubjectFile", "TacticalOption", "TacticalOptions", "Vehicle", "Visit",
+    "SignOff", "Strategy", "Subject", "SubjectFile", "VersionInfo", "TacticalOption", "TacticalOptions", "Vehicle", "Visit",
     "add_months", "add_years", "canonical_json", "format_path", "format_uk", "new_id",
     "problems_from", *_enum_names,
 ])
