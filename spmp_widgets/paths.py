@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["default_database_path", "reference_file", "repo_root", "templates_dir"]
+__all__ = ["default_database_path", "notebook_path", "reference_file", "repo_root", "templates_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -46,3 +46,11 @@ def default_database_path() -> Path:
         os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "spmp"
     )
     return Path(home) / "spmp.sqlite3"
+
+
+def notebook_path(name: str) -> Path:
+    """A notebook of the app (``notebooks/`` in the checkout, packaged in the wheel)."""
+    installed = _PACKAGE.joinpath("_shared", "notebooks", name)
+    if installed.exists():
+        return installed
+    return repo_root() / "notebooks" / name

@@ -152,7 +152,7 @@ def classify_vrm(vrm: str, on: dt.date | None = None) -> VrmFormat:
         return VrmFormat.SUFFIX
     if _NI.match(vrm) and len(vrm) <= 7 and re.match(r"^[A-Z]{2,3}[0-9]", vrm):
         return VrmFormat.NORTHERN_IRELAND
-    if _DATELESS.match(vrm):
+    if _DATELESS.match(vrm) and len(vrm) <= 6:  # GB dateless marks have at most 6 characters
         return VrmFormat.DATELESS
     return VrmFormat.OTHER
 

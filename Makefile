@@ -1,0 +1,32 @@
+# The two set-up commands: `make run` and `make test` (see README.md).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SPMP := $(VENV)/bin/spmp
+HOST ?= 127.0.0.1
+PORT ?= 8866
+# The user the app acts as until login arrives; a demo coordinator by default.
+SPMP_USER ?= c.evans
+
+.PHONY: install run test bench clean-store
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(SPMP) demo --if-empty
+	$(SPMP) serve --host $(HOST) --port $(PORT) --user $(SPMP_USER)
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks
+
+clean-store:
+	@echo "This deletes the default SQLite store and everything in it."
+	rm -i "$${SPMP_HOME:-$${XDG_DATA_HOME:-$$HOME/.local/share}/spmp}/spmp.sqlite3"

@@ -1,0 +1,1 @@
+"""Services over the SPMP store: plan actions, users, demo data."""

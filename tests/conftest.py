@@ -1,0 +1,48 @@
+"""Shared fixtures: a real SQLite store in a temporary folder, the example document, users."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from spmp_widgets.model import SubjectFile
+from spmp_widgets.services.users import add_user
+from spmp_widgets.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "examples" / "subject.json"
+PASSWORDS = {"coord": "coord-pass-1", "sup": "sup-pass-22", "sup2": "sup-pass-333", "officer": "officer-pass"}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture
+def example_file() -> SubjectFile:
+    return SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'spmp.sqlite3'}"
+
+
+@pytest.fixture
+def store(db_url: str):
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def people(store: Store) -> dict:
+    """A coordinator, two supervisors and an officer, registered in ``store``."""
+    return {
+        "coord": add_user(store, "coord", "coordinator", PASSWORDS["coord"], "Casey Coordinator"),
+        "sup": add_user(store, "sup", "supervisor", PASSWORDS["sup"], "Sam Supervisor"),
+        "sup2": add_user(store, "sup2", "supervisor", PASSWORDS["sup2"], "Sasha Second"),
+        "officer": add_user(store, "officer", "officer", PASSWORDS["officer"], "Olu Officer"),
+    }
