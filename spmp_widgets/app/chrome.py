@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-__all__ = ["banner", "message", "page", "STYLE"]
+__all__ = ["STYLE", "TABLE_STYLE", "banner", "message", "page"]
 
 STYLE = """
 <style>
@@ -52,7 +52,17 @@ def message(text: str, kind: str = "info") -> w.HTML:
 
 def page(*children: w.Widget, user_line: str = "") -> w.VBox:
     """A page: style, top banner, content, bottom banner."""
-    head = w.HTML(STYLE + (f'<div class="spmp-user">{html.escape(user_line)}</div>' if user_line else ""))
+    head = w.HTML(STYLE + TABLE_STYLE + (f'<div class="spmp-user">{html.escape(user_line)}</div>' if user_line else ""))
     box = w.VBox([head, banner(), *children, banner()])
     box.add_class("spmp-page")
     return box
+
+
+TABLE_STYLE = """
+<style>
+.spmp-table { border-collapse: collapse; width: 100%; margin-bottom: 12px; }
+.spmp-table th, .spmp-table td { border-bottom: 1px solid #b1b4b6; padding: 4px 8px; text-align: left;
+                                 vertical-align: top; }
+.spmp-table th { background: #f3f2f1; }
+</style>
+"""

@@ -1,0 +1,208 @@
+"""The plan page: the SPMP as a form, Save, Export PDF, and a supervisor's sign-off."""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from ..errors import ConflictError, SpmpError, ValidationFailed
+from ..model import PlanDocument, VersionInfo, format_uk
+from ..services.plans import export_file, save_plan, sign_off
+from ..services.users import Role
+from ..widgets import ModelForm, list_choices
+from .chrome import message, page
+from .context import AppContext
+from .history_view import history_widget
+
+__all__ = ["PlanPage", "PLAN_LAYOUT"]
+
+log = logging.getLogger(__name__)
+
+PLAN_LAYOUT = [
+    ("Subject and orders", ["subject", "protected_persons", "orders", "classification", "next_review_due"]),
+    ("Part 1: Offending and safeguarding", ["part1"]),
+    ("Part 2: Investigations and management", ["part2"]),
+    ("Part 3: Risk assessment", ["part3"]),
+    ("Relationships", ["relationships"]),
+]
+
+
+class PlanPage:
+    """One subject's plan; ``.widget`` is what the notebook displays."""
+
+    def __init__(self, ctx: AppContext, subject_id: str) -> None:
+        self.ctx = ctx
+        self.subject_id = subject_id
+        self.document, self.info = ctx.store.load(subject_id)
+        self.history = ctx.store.history(subject_id)
+        self.can_edit = ctx.user.can("plan.edit")
+
+        self.header = w.HTML()
+        self.messages = w.VBox()
+        self.messages.add_class("spmp-messages")
+        self.form = ModelForm(self.document, layout=PLAN_LAYOUT,
+                              context={"protected_persons": list_choices("protected_persons", _person_label)})
+        self.form.read_only = not self.can_edit
+        self.save_button = w.Button(description="Save", button_style="primary", icon="save",
+                                    tooltip="Store these changes as a new version",
+                                    disabled=not self.can_edit)
+        self.save_button.add_class("spmp-save")
+        self.save_button.on_click(self._guard(self.save))
+        self.revert_button = w.Button(description="Undo changes", icon="undo",
+                                      tooltip="Go back to the saved version", disabled=not self.can_edit)
+        self.revert_button.add_class("spmp-revert")
+        self.revert_button.on_click(self._guard(self.revert))
+        self.pdf_button = w.Button(description="Export PDF", icon="file-pdf-o",
+                                   tooltip="The saved version as a PDF for the records system")
+        self.pdf_button.add_class("spmp-export-pdf")
+        self.pdf_button.on_click(self._guard(self.export_pdf))
+        self.download = w.HTML()
+        self.download.add_class("spmp-download")
+        actions = w.HBox([self.save_button, self.revert_button, self.pdf_button, self.download])
+        actions.add_class("spmp-actions")
+
+        self.sign_user = w.Text(description="Supervisor user name",
+                                value=ctx.user.username if ctx.user.role is Role.SUPERVISOR else "",
+                                style={"description_width": "200px"}, layout=w.Layout(width="480px"))
+        self.sign_password = w.Password(description="Password", style={"description_width": "200px"},
+                                        layout=w.Layout(width="480px"))
+        self.sign_rationale = w.Textarea(description="Rationale", placeholder="Why the plan is approved",
+                                         style={"description_width": "200px"},
+                                         layout=w.Layout(width="720px", height="70px"))
+        self.sign_button = w.Button(description="Sign off", button_style="success", icon="check")
+        self.sign_button.add_class("spmp-sign-off")
+        self.sign_button.on_click(self._guard(self.sign_off))
+        self.sign_messages = w.VBox()
+        self.sign_box = w.VBox([w.HTML("<h2>Supervisor sign-off</h2><p>A supervisor who did not write this "
+                                       "version signs it off by entering their own password.</p>"),
+                                self.sign_user, self.sign_password, self.sign_rationale, self.sign_button,
+                                self.sign_messages])
+        self.sign_box.add_class("spmp-sign-box")
+
+        history = w.VBox([w.HTML("<h2>Reviews, visits and breaches</h2>"),
+                          history_widget(self.history, self.document)])
+        self.widget = page(self.header, self.messages, actions, self.form, self.sign_box, history,
+                           user_line=f"{ctx.user.display_name} ({ctx.user.role.value})")
+        self._refresh_header()
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _guard(self, action):
+        """Run a button's action; anything unexpected becomes a plain message, never a traceback."""
+        def handler(_button: w.Button) -> None:
+            try:
+                action()
+            except SpmpError as e:
+                self.say(str(e), "error")
+            except Exception:  # noqa: BLE001
+                log.exception("action failed")
+                self.say("Something went wrong; nothing was changed. Your typing is still in the form.",
+                         "error")
+        return handler
+
+    def say(self, text: str, kind: str = "info", *, where: w.VBox | None = None) -> None:
+        (where or self.messages).children = [message(text, kind)]
+
+    def _refresh_header(self) -> None:
+        d, i = self.document, self.info
+        orders = ", ".join(o.order_type.value for o in d.orders if o.status.in_force) or "none in force"
+        status = f"Version {i.version}: {i.status.label}, saved {format_uk(i.saved_at)} by {i.author_name}"
+        signed = ""
+        if i.sign_off:
+            signed = (f"Signed off by {i.sign_off.display_name} ({i.sign_off.role}) on "
+                      f"{format_uk(i.sign_off.signed_at)}. Saving changes starts version {i.version + 1} as a draft.")
+        else:
+            earlier = [v for v in self.ctx.store.versions(self.subject_id) if v.sign_off]
+            if earlier:
+                signed = f"Version {earlier[-1].version} is the signed-off plan until this draft is signed off."
+        self.header.value = (
+            f'<div class="spmp-header"><p><a href="?">← Back to the caseload</a></p>'
+            f"<h1>{html.escape(d.subject.display_name)}</h1>"
+            f"<p>{html.escape(d.subject.id)} · Orders: {html.escape(orders)} · "
+            f"Risk: {html.escape(d.risk_level.label)} · Next review due: "
+            f"{html.escape(format_uk(i.next_review_due) or 'not set')}</p>"
+            f'<p class="spmp-version">{html.escape(status)}</p>'
+            + (f'<p class="spmp-signed">{html.escape(signed)}</p>' if signed else "") + "</div>")
+        self.sign_box.layout.display = "none" if i.sign_off else None
+        self.sign_button.description = f"Sign off version {i.version}"
+
+    # -- actions ----------------------------------------------------------------------------
+    def save(self) -> None:
+        """Validate, then store a new version; on any problem nothing is saved and the typing stays."""
+        try:
+            document: PlanDocument = self.form.value
+        except ValidationFailed as e:
+            n = len(e.problems)
+            self.say(f"Nothing was saved: {n} problem{'s' if n != 1 else ''} to fix, shown next to "
+                     "the fields and listed at the top of the form.", "error")
+            return
+        try:
+            info = save_plan(self.ctx.store, document, user=self.ctx.user, based_on=self.info.version)
+        except ValidationFailed as e:
+            self.form.set_errors([(_loc(path), msg) for path, msg in e.problems])
+            self.say("Nothing was saved: the store found problems, shown next to the fields.", "error")
+            return
+        except ConflictError as e:
+            self.say(f"Nothing was saved. {e} Your changes are still in the form: copy what you need, "
+                     "then reload the page to see the other version.", "error")
+            return
+        unchanged = info.version == self.info.version
+        self.document, self.info = document, info
+        self.form.load(document)
+        self._refresh_header()
+        if unchanged:
+            self.say("There were no changes to save.", "info")
+        else:
+            self.say(f"Saved as version {info.version} ({info.status.label.lower()}).", "success")
+
+    def revert(self) -> None:
+        self.form.revert()
+        self.say(f"Changes undone: the form shows version {self.info.version} again.", "info")
+
+    def export_pdf(self) -> None:
+        from ..exports import render_plan_pdf
+
+        file, info = export_file(self.ctx.store, self.subject_id, self.info.version)
+        data = render_plan_pdf(file, info)
+        name = f"{self.subject_id}-v{info.version}{'' if info.sign_off else '-DRAFT'}.pdf"
+        href = "data:application/pdf;base64," + base64.b64encode(data).decode("ascii")
+        self.download.value = (f'<a download="{quote(name)}" href="{href}" class="spmp-pdf-link">'
+                               f"Download {html.escape(name)} ({len(data) // 1024 + 1} KB)</a>")
+        note = " It shows the saved version: save first to include changes in the form." if self.form.dirty else ""
+        self.say(f"PDF of version {info.version} ready.{note}", "success")
+
+    def sign_off(self) -> None:
+        where = self.sign_messages
+        if self.form.dirty:
+            self.say(f"Save or undo the changes in the form first: sign-off applies to the saved "
+                     f"version {self.info.version}.", "error", where=where)
+            return
+        password, self.sign_password.value = self.sign_password.value, ""
+        try:
+            info = sign_off(self.ctx.store, self.subject_id, self.info.version,
+                            username=self.sign_user.value.strip(), password=password,
+                            rationale=self.sign_rationale.value)
+        except SpmpError as e:
+            self.say(str(e), "error", where=where)
+            return
+        self.info = info
+        self._refresh_header()
+        self.say(f"Version {info.version} signed off by {info.sign_off.display_name}.", "success")
+
+
+def _person_label(person) -> str:  # noqa: ANN001 - a ProtectedPerson as currently typed
+    name = getattr(person, "name", None) or (person.get("name") if isinstance(person, dict) else "")
+    pid = getattr(person, "id", None) or (person.get("id") if isinstance(person, dict) else "")
+    return f"{name or 'Unnamed'} ({pid})"
+
+
+def _loc(path: str) -> tuple[str | int, ...]:
+    """``orders[0].end_date`` -> ``("orders", 0, "end_date")``."""
+    out: list[str | int] = []
+    for part in path.replace("[", ".").replace("]", "").split("."):
+        if part:
+            out.append(int(part) if part.isdigit() else part)
+    return tuple(out)
