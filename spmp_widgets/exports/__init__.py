@@ -10,7 +10,8 @@ From the command line, on a notebook written from ``plan_notebook``:
 
 from __future__ import annotations
 
-from .exporter import SpmpHTMLExporter, SpmpPDFExporter, html_to_pdf, render_plan_html, render_plan_pdf
+from .exporter import (SpmpHTMLExporter, SpmpPDFExporter, html_to_pdf, render_plan_html,
+                       render_plan_pdf)
 from .notebook import plan_data, plan_notebook
 
 __all__ = ["SpmpHTMLExporter", "SpmpPDFExporter", "html_to_pdf", "plan_data", "plan_notebook",

@@ -10,6 +10,7 @@ page margins, a DRAFT watermark until the version is signed off).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from typing import Any
 
@@ -78,13 +79,20 @@ def _view(file: dict[str, Any], version: dict[str, Any]) -> dict[str, Any]:
     conditions = {c.get("id"): c for o in orders.values() for c in o.get("conditions") or []}
     options = ((plan.get("part3") or {}).get("tactical_options")) or {}
     pillars = [(p.label, options.get(p.value.lower()) or []) for p in enums.Pillar]
-    marking = label(plan.get("classification") or "OFFICIAL_SENSITIVE", "Classification")
+    try:  # the marking goes into the page CSS: only the enumeration's own labels may
+        marking = enums.Classification(plan.get("classification") or "OFFICIAL_SENSITIVE").label
+    except ValueError as exc:
+        raise ExportError(f"Unknown classification {plan.get('classification')!r}.") from exc
+    if not isinstance(version.get("version"), int):
+        raise ExportError("The version record has no version number.")
     next_review = version.get("next_review_due") or plan.get("next_review_due")
     return {
         "file": file, "plan": plan, "history": history, "version": version,
         "subject": plan.get("subject") or {}, "persons": persons, "orders": orders,
         "conditions": conditions, "pillars": pillars, "marking": marking,
         "draft": version.get("sign_off") is None, "next_review_due": next_review,
+        # for the page margins (CSS strings): references cut down to safe characters
+        "css_ref": re.sub(r"[^A-Za-z0-9_/-]", "", str((plan.get("subject") or {}).get("id", ""))),
     }
 
 
@@ -101,6 +109,10 @@ class SpmpHTMLExporter(HTMLExporter):
     @default("extra_template_basedirs")
     def _default_extra_template_basedirs(self) -> list[str]:
         return [str(templates_dir())]
+
+    @default("template_extension")
+    def _template_extension_default(self) -> str:
+        return ".html.j2"  # also for the PDF exporter, whose file extension is .pdf
 
     @default("exclude_anchor_links")
     def _exclude_anchor_links_default(self) -> bool:
@@ -126,7 +138,6 @@ class SpmpHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["spmp"] = _view(file, version)
         return super().from_notebook_node(nb, resources, **kw)
-
 
 
 def html_to_pdf(html: str) -> bytes:

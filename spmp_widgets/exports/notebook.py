@@ -44,8 +44,8 @@ def plan_notebook(file: SubjectFile, info: VersionInfo) -> nbformat.NotebookNode
     nb.metadata["title"] = f"SPMP {info.subject_id} version {info.version}"
     nb.cells.append(nbformat.v4.new_markdown_cell(
         "# Subject Profile Management Plan\n\n"
-        f"Subject `{info.subject_id}`, version {info.version}. The plan is stored in this notebook's "
-        "metadata; export it with `jupyter nbconvert --to spmp_pdf` (or `spmp_html`)."))
+        f"Subject `{info.subject_id}`, version {info.version}. The plan is stored in this "
+        "notebook's metadata; export it with `jupyter nbconvert --to spmp_pdf` (or `spmp_html`)."))
     return nb
 
 
