@@ -5,9 +5,9 @@ SPMP := $(VENV)/bin/spmp
 HOST ?= 127.0.0.1
 PORT ?= 8866
 # The user the app acts as until login arrives; a demo coordinator by default.
-SPMP_USER ?= c.evans
+SPMP_USER ?= mhowell
 
-.PHONY: install run test bench clean-store
+.PHONY: install run test clean-store
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,9 +23,6 @@ run: install
 
 test: install
 	$(PY) -m pytest
-
-bench: install
-	$(PY) -m benchmarks
 
 clean-store:
 	@echo "This deletes the default SQLite store and everything in it."

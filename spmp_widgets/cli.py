@@ -71,18 +71,21 @@ def main(ctx: click.Context, database: str | None) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, username: str | None) -> None:
     """Serve the app with Voila."""
-    from .paths import notebook_path
+    from .paths import notebook_path, templates_dir
     from .store import database_url
 
     store = _store(ctx)
     user = _acting_user(ctx, username)
+    # Our Voila template (templates/jupyter/voila/templates/spmp) is found through JUPYTER_PATH.
+    jupyter_path = os.pathsep.join(p for p in (str(templates_dir() / "jupyter"),
+                                               os.environ.get("JUPYTER_PATH", "")) if p)
     env = dict(os.environ, SPMP_DATABASE_URL=database_url(ctx.obj["database"]),
-               SPMP_USER=user.username)
+               SPMP_USER=user.username, JUPYTER_PATH=jupyter_path)
     app = notebook_path("app.ipynb")
     click.echo(f"SPMP app for {user.display_name} ({user.role.value}), store {store!r}")
     click.echo(f"Open http://{host}:{port}/ in a browser; press Ctrl+C to stop.")
     cmd = [sys.executable, "-m", "voila", str(app), "--no-browser", f"--port={port}",
-           f"--Voila.ip={host}", "--theme=light", "--show_tracebacks=False",
+           f"--Voila.ip={host}", "--theme=light", "--template=spmp", "--show_tracebacks=False",
            "--VoilaConfiguration.file_allowlist=[]",
            "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_interval=60"]
     try:

@@ -46,3 +46,19 @@ def people(store: Store) -> dict:
         "sup2": add_user(store, "sup2", "supervisor", PASSWORDS["sup2"], "Sasha Second"),
         "officer": add_user(store, "officer", "officer", PASSWORDS["officer"], "Olu Officer"),
     }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Kernels that nbval starts for notebooks/ read a demo store made for this run."""
+    import tempfile
+
+    if os.environ.get("SPMP_TEST_STORE_READY"):
+        return
+    from spmp_widgets.services.seed import load_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="spmp-nbval-"))
+    url = f"sqlite:///{folder / 'spmp.sqlite3'}"
+    store = Store(url)
+    load_demo(store, subjects=4, seed=7)
+    store.close()
+    os.environ.update(SPMP_DATABASE_URL=url, SPMP_USER="mhowell", SPMP_TEST_STORE_READY="1")

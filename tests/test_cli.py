@@ -133,3 +133,13 @@ def test_sign_off_from_the_command_line(run):
     p = run("sign-off", "SUB-0001", "--user", "sup", "--rationale", "Approved", SPMP_PASSWORD="sup-pass-22")
     assert "signed off by sup" in p.stdout
     assert json.loads(run("list", "--json").stdout)[0]["plan_status"] == "SIGNED_OFF"
+
+
+def test_demo_loads_once_and_lists_every_order_type(run):
+    p = run("demo", "--subjects", "24", "--seed", "3")
+    assert "Loaded 24 synthetic subjects" in p.stdout and "demo password: spmp-demo" in p.stdout
+    rows = json.loads(run("list", "--json").stdout)
+    assert len(rows) == 24
+    assert {r["plan_status"] for r in rows} == {"DRAFT", "SIGNED_OFF"}
+    assert "already holds plans" in run("demo", "--if-empty").stdout
+    assert len(json.loads(run("list", "--json").stdout)) == 24

@@ -45,7 +45,8 @@ class CaseloadPage:
                                               width="100%"))
         self.grid.add_class("spmp-caseload")
         overdue = sum(r.overdue for r in self.rows)
-        summary = message(f"{len(self.rows)} subjects; {overdue} with a review overdue "
+        n = len(self.rows)
+        summary = message(f"{n} subject{'s' if n != 1 else ''}; {overdue} with a review overdue "
                           f"(as of {format_uk(self.today)}).", "warning" if overdue else "info")
         header = w.HTML('<div class="spmp-header"><h1>Caseload</h1>'
                         "<p>Choose a subject's name to open their plan. Choose a column heading to sort.</p></div>")

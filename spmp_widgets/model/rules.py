@@ -84,7 +84,7 @@ def check_ni_number(value: str) -> str:
     """A National Insurance number (two letters, six digits, A-D)."""
     compact = re.sub(r"\s+", "", value.upper())
     if not _NINO.match(compact):
-        raise ValueError("This is not a National Insurance number (for example QQ 12 34 56 C).")
+        raise ValueError("This is not a National Insurance number: two letters, six digits, then A, B, C or D.")
     return compact
 
 

@@ -1,0 +1,145 @@
+"""The main job in a real browser: caseload, open a plan, edit, save, reload; a bad IMEI; a PDF."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spmp_widgets.model import SubjectFile
+from spmp_widgets.services.plans import import_file
+from spmp_widgets.services.users import add_user
+from spmp_widgets.store import Store
+
+from .browser_support import CHROMIUM_ARGS, Server, require_chromium
+from .conftest import EXAMPLE, PASSWORDS
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 60_000  # ms: the first page of a fresh kernel on a busy 2-core machine
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("served")
+    url = f"sqlite:///{tmp / 'spmp.sqlite3'}"
+    store = Store(url)
+    coord = add_user(store, "coord", "coordinator", PASSWORDS["coord"], "Casey Coordinator")
+    add_user(store, "sup", "supervisor", PASSWORDS["sup"], "Sam Supervisor")
+    import_file(store, SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8")), user=coord)
+    store.close()
+    srv = Server(url, "coord", tmp / "serve.log")
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    path = require_chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York",
+                                  viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    errors: list[str] = []
+    def on_console(m) -> None:
+        # Voila's beforeunload kernel shutdown is a sendBeacon POST without the _xsrf token, so
+        # jupyter_server answers 403 (voila-dashboards/voila#1458, open); idle culling reclaims
+        # the kernel. Every other console error fails the test.
+        if m.type == "error" and "/voila/api/shutdown/" not in (m.location or {}).get("url", ""):
+            errors.append(f"{m.text} ({(m.location or {}).get('url', '')})")
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.console_errors = errors
+    yield pg
+    context.close()
+
+
+def no_console_errors(page) -> None:
+    assert page.console_errors == [], page.console_errors
+
+
+def open_plan(page, server):
+    page.goto(server.url)
+    link = page.get_by_role("link", name="WIŚNIEWSKI, Łukasz Dawid")
+    link.wait_for()
+    link.click()
+    page.wait_for_url(re.compile(r"\?subject=SUB-0001$"))
+    page.locator(".spmp-save").wait_for()
+
+
+def test_caseload_then_edit_save_reload(page, server):
+    page.goto(server.url)
+    page.locator(".spmp-caseload").wait_for()
+    assert page.locator(".spmp-banner").first.inner_text() == "OFFICIAL-SENSITIVE"
+    row = page.locator(".spmp-row-SUB-0001")
+    assert "Overdue" in row.all_inner_texts()[-1]
+    open_plan(page, server)
+    field = page.locator(".spmp-control-subject-lead_officer input")
+    assert field.input_value() == "DC Synthetic One"
+    field.fill("DC Browser Check")
+    page.locator(".spmp-save").click()
+    page.get_by_text("Saved as version 2 (draft).").wait_for()
+    page.reload()
+    page.locator(".spmp-save").wait_for()
+    assert page.locator(".spmp-control-subject-lead_officer input").input_value() == "DC Browser Check"
+    assert "Version 2: Draft" in page.locator(".spmp-version").inner_text()
+    # Dates read the UK way whatever the browser's language (this one is en-US).
+    assert page.locator(".spmp-control-subject-date_of_birth input").input_value() == "28/02/1986"
+    no_console_errors(page)
+
+
+def test_bad_imei_message_at_the_field_and_nothing_saved(page, server):
+    open_plan(page, server)
+    version_before = page.locator(".spmp-version").inner_text()
+    page.get_by_role("tab", name="Part 2: Investigations and management").click()
+    page.locator(".spmp-row-part2-devices-0").get_by_role("button", name=re.compile("Edit|Open")).first.click()
+    imei = page.locator(".spmp-control-part2-devices-0-imei input")
+    imei.fill("490154203237516")
+    page.locator(".spmp-save").click()
+    error = page.locator(".spmp-field-part2-devices-0-imei .spmp-error-message")
+    error.wait_for()
+    assert "check digit is wrong: the last digit should be 8, not 6" in error.inner_text()
+    assert imei.input_value() == "490154203237516"  # what was typed stays
+    page.get_by_text(re.compile("Nothing was saved")).wait_for()
+    assert page.locator(".spmp-version").inner_text() == version_before
+    no_console_errors(page)
+
+
+def test_export_pdf_download(page, server, tmp_path):
+    open_plan(page, server)
+    page.locator(".spmp-export-pdf").click()
+    link = page.locator(".spmp-pdf-link")
+    link.wait_for()
+    with page.expect_download() as dl:
+        link.click()
+    path = tmp_path / "plan.pdf"
+    dl.value.save_as(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert re.fullmatch(r"SUB-0001-v\d+-DRAFT\.pdf", dl.value.suggested_filename)
+    no_console_errors(page)
+
+
+def test_supervisor_signs_off_in_the_page(page, server):
+    open_plan(page, server)
+    box = page.locator(".spmp-sign-box")
+    box.get_by_label("Supervisor user name").fill("sup")
+    box.get_by_label("Password").fill("not-the-password")
+    box.locator(".spmp-sign-off").click()
+    page.get_by_text("The user name or password is wrong. The plan was not signed off.").wait_for()
+    assert box.get_by_label("Password").input_value() == ""  # never left in the page
+    box.get_by_label("Password").fill(PASSWORDS["sup"])
+    box.get_by_label("Rationale").fill("Proportionate and complete.")
+    box.locator(".spmp-sign-off").click()
+    page.get_by_text(re.compile(r"Version \d+ signed off by Sam Supervisor\.")).wait_for()
+    assert "Signed off by Sam Supervisor (supervisor)" in page.locator(".spmp-signed").inner_text()
+    no_console_errors(page)
