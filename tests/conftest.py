@@ -25,9 +25,28 @@ def example_file() -> SubjectFile:
     return SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'spmp.sqlite3'}"
+@pytest.fixture(scope="session")
+def postgres():
+    """One PostgreSQL server for the session; a missing server fails in CI and skips elsewhere."""
+    from .pg_support import PostgresServer, find_pg_bin
+
+    bindir = find_pg_bin()
+    if bindir is None:
+        message = "PostgreSQL is not installed (apt-get install postgresql)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path) -> str:
+    """Each store test runs on a real SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'spmp.sqlite3'}"
+    return request.getfixturevalue("postgres").new_database()
 
 
 @pytest.fixture

@@ -97,6 +97,7 @@ def test_exchange_file_round_trips_exactly_through_a_second_store(tmp_path, stor
     user = add_user(other, "someone", "coordinator", "password-123")
     plans.import_file(other, SubjectFile.model_validate_json(exported.model_dump_json()), user=user)
     again, _ = plans.export_file(other, "SUB-0001")
+    other.close()
     assert again.model_dump_json() == exported.model_dump_json() == example_file.model_dump_json()
 
 

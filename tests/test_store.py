@@ -50,6 +50,7 @@ def test_schema_is_created_by_alembic_and_reopening_is_harmless(db_url, people, 
     with again.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
     assert again.latest_version("SUB-0001") == 1
+    again.close()
 
 
 def test_history_round_trip(store, people, example_file):

@@ -84,7 +84,8 @@ def upgrade() -> None:
         elif dialect == "postgresql":
             op.execute(
                 "CREATE OR REPLACE FUNCTION spmp_append_only() RETURNS trigger AS $$ "
-                "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
+                "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation'; "
+                "END $$ LANGUAGE plpgsql"
             )
             op.execute(
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
