@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import time
 
 import pytest
 
@@ -11,7 +14,7 @@ from spmp_widgets.services.plans import import_file
 from spmp_widgets.services.users import add_user
 from spmp_widgets.store import Store
 
-from .browser_support import CHROMIUM_ARGS, Server, require_chromium
+from .browser_support import CHROMIUM_ARGS, Server, kernel_pids, require_chromium
 from .conftest import EXAMPLE, PASSWORDS
 
 pytestmark = pytest.mark.browser
@@ -75,6 +78,10 @@ def open_plan(page, server):
     link.click()
     page.wait_for_url(re.compile(r"\?subject=SUB-0001$"))
     page.locator(".spmp-save").wait_for()
+    discard = page.locator(".spmp-draft-discard")
+    if discard.count():  # an earlier test left unsaved typing behind
+        discard.click()
+        page.get_by_text("Your unsaved changes were discarded.").wait_for()
 
 
 def test_caseload_then_edit_save_reload(page, server):
@@ -143,3 +150,27 @@ def test_supervisor_signs_off_in_the_page(page, server):
     page.get_by_text(re.compile(r"Version \d+ signed off by Sam Supervisor\.")).wait_for()
     assert "Signed off by Sam Supervisor (supervisor)" in page.locator(".spmp-signed").inner_text()
     no_console_errors(page)
+
+
+def test_killed_kernel_loses_at_most_the_last_two_seconds(page, server):
+    open_plan(page, server)
+    field = page.locator(".spmp-control-subject-force_ref input")
+    field.fill("")
+    field.press_sequentially("SYN-KEPT-42", delay=40)  # typed, not pasted; never saved
+    page.locator(".spmp-draft-status").get_by_text(re.compile("Draft kept at")).wait_for()
+    time.sleep(2)  # the promise: whatever was typed 2 s before the kernel dies is kept
+    pids = kernel_pids(server)
+    assert pids, "no kernel process found"
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    page.reload()
+    page.get_by_text("You have changes you did not save").wait_for()
+    page.locator(".spmp-draft-restore").click()
+    page.get_by_text("Your unsaved changes are back in the form.").wait_for()
+    assert page.locator(".spmp-control-subject-force_ref input").input_value() == "SYN-KEPT-42"
+    page.locator(".spmp-save").click()
+    page.get_by_text(re.compile(r"Saved as version \d+")).wait_for()
+    page.reload()
+    page.locator(".spmp-save").wait_for()
+    assert page.locator(".spmp-control-subject-force_ref input").input_value() == "SYN-KEPT-42"
+    assert page.locator(".spmp-draft-offer").inner_text().strip() == ""

@@ -48,7 +48,7 @@ def test_schema_is_created_by_alembic_and_reopening_is_harmless(db_url, people, 
     store.save_version(example_file.plan, author="coord", based_on=None, next_review_due=None)
     again = Store(db_url)
     with again.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
     assert again.latest_version("SUB-0001") == 1
     again.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import logging
 from urllib.parse import quote
 
@@ -14,6 +15,8 @@ from ..model import PlanDocument, VersionInfo, format_uk
 from ..services.plans import export_file, save_plan, sign_off
 from ..services.users import Role
 from ..widgets import ModelForm, list_choices
+from ..widgets.base import close_all
+from .autosave import Autosaver
 from .chrome import message, page
 from .context import AppContext
 from .history_view import history_widget
@@ -62,7 +65,10 @@ class PlanPage:
         self.pdf_button.on_click(self._guard(self.export_pdf))
         self.download = w.HTML()
         self.download.add_class("spmp-download")
-        actions = w.HBox([self.save_button, self.revert_button, self.pdf_button, self.download])
+        self.draft_status = w.HTML()
+        self.draft_status.add_class("spmp-draft-status")
+        actions = w.HBox([self.save_button, self.revert_button, self.pdf_button, self.download,
+                          self.draft_status])
         actions.add_class("spmp-actions")
 
         self.sign_user = w.Text(description="Supervisor user name",
@@ -85,9 +91,17 @@ class PlanPage:
 
         history = w.VBox([w.HTML("<h2>Reviews, visits and breaches</h2>"),
                           history_widget(self.history, self.document)])
-        self.widget = page(self.header, self.messages, actions, self.form, self.sign_box, history,
+        self.draft_offer = w.VBox()
+        self.draft_offer.add_class("spmp-draft-offer")
+        self.widget = page(self.header, self.messages, self.draft_offer, actions, self.form,
+                           self.sign_box, history,
                            user_line=f"{ctx.user.display_name} ({ctx.user.role.value})")
         self._refresh_header()
+        self.autosaver: Autosaver | None = None
+        if self.can_edit:
+            self.autosaver = Autosaver(self.form, ctx.store, subject_id, ctx.user.username,
+                                       lambda: self.info.version, on_saved=self._draft_saved)
+            self._offer_draft()
 
     # -- helpers ----------------------------------------------------------------------------
     def _guard(self, action):
@@ -104,7 +118,14 @@ class PlanPage:
         return handler
 
     def say(self, text: str, kind: str = "info", *, where: w.VBox | None = None) -> None:
-        (where or self.messages).children = [message(text, kind)]
+        box = where or self.messages
+        old, box.children = box.children, [message(text, kind)]
+        close_all(old)
+
+    def close(self) -> None:
+        """Close the page and every widget it made (the form's list items included)."""
+        self.form.close()
+        close_all(self.widget)
 
     def _refresh_header(self) -> None:
         d, i = self.document, self.info
@@ -129,6 +150,58 @@ class PlanPage:
         self.sign_box.layout.display = "none" if i.sign_off else None
         self.sign_button.description = f"Sign off version {i.version}"
 
+    # -- drafts -----------------------------------------------------------------------------
+    def _draft_saved(self, draft) -> None:  # noqa: ANN001 - a Draft or None
+        self.draft_status.value = ("" if draft is None else
+                                   f'<span role="status">Draft kept at {format_uk(draft.saved_at)[-5:]}'
+                                   f":{draft.saved_at.second:02d}</span>")
+
+    def _offer_draft(self) -> None:
+        """A draft newer than the saved version: offer Restore or Discard before any editing."""
+        draft = self.ctx.store.get_draft(self.subject_id, self.ctx.user.username)
+        if draft is None:
+            return
+        try:
+            snapshot = json.loads(draft.state)
+        except ValueError:
+            self.ctx.store.delete_draft(self.subject_id, self.ctx.user.username)
+            return
+        newer = draft.saved_at > self.info.saved_at
+        stale = draft.based_on_version != self.info.version
+        text = (f"You have changes you did not save, kept at {format_uk(draft.saved_at)} "
+                f"(started from version {draft.based_on_version}).")
+        if stale:
+            text += (f" Version {self.info.version} has been saved since: if you restore, check "
+                     "its changes are not lost before you save.")
+        elif not newer:
+            text += " They are older than the saved version."
+        restore = w.Button(description="Restore my changes", button_style="primary")
+        restore.add_class("spmp-draft-restore")
+        discard = w.Button(description="Discard them")
+        discard.add_class("spmp-draft-discard")
+        restore.on_click(self._guard(lambda: self._resolve_draft(snapshot)))
+        discard.on_click(self._guard(lambda: self._resolve_draft(None)))
+        self.form.read_only = True
+        self.autosaver.paused = True
+        self.draft_offer.children = [message(text, "warning"), w.HBox([restore, discard])]
+
+    def _resolve_draft(self, snapshot: dict | None) -> None:
+        self.draft_offer.children = []
+        self.form.read_only = False
+        self.autosaver.paused = False
+        if snapshot is None:
+            self.autosaver.discard()
+            self.say("Your unsaved changes were discarded.", "info")
+            return
+        try:
+            self.form.restore(snapshot)
+        except ValueError:
+            self.autosaver.discard()
+            self.say("Those unsaved changes could not be restored; they were discarded.", "error")
+            return
+        self.autosaver.flush()  # the restored draft now counts from this version
+        self.say("Your unsaved changes are back in the form. Save them when they are ready.", "success")
+
     # -- actions ----------------------------------------------------------------------------
     def save(self) -> None:
         """Validate, then store a new version; on any problem nothing is saved and the typing stays."""
@@ -151,6 +224,9 @@ class PlanPage:
             return
         unchanged = info.version == self.info.version
         self.document, self.info = document, info
+        if self.autosaver is not None:
+            self.autosaver.discard()
+            self._draft_saved(None)
         self.form.load(document)
         self._refresh_header()
         if unchanged:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .store import Store, StoredUser, database_url
+from .store import Draft, Store, StoredUser, database_url
 
-__all__ = ["Store", "StoredUser", "database_url"]
+__all__ = ["Draft", "Store", "StoredUser", "database_url"]

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, DatabaseError
 from sqlalchemy.engine import make_url
 
@@ -22,9 +22,9 @@ from ..errors import ConflictError, ImmutableVersionError, NotFoundError, SpmpEr
 from ..model import (SCHEMA_VERSION, Breach, CaseHistory, PlanDocument, PlanStatus, Review,
                      RiskLevel, SignOff, VersionInfo, Visit)
 from ..paths import default_database_path
-from .tables import history_items, plan_versions, sign_offs, subjects, users
+from .tables import drafts, history_items, plan_versions, sign_offs, subjects, users
 
-__all__ = ["Store", "StoredUser", "database_url"]
+__all__ = ["Draft", "Store", "StoredUser", "database_url"]
 
 _HISTORY_KINDS = {"review": ("reviews", Review), "visit": ("visits", Visit), "breach": ("breaches", Breach)}
 
@@ -49,6 +49,17 @@ class StoredUser:
     role: str
     password_hash: str
     active: bool
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Unsaved typing of one user in one plan."""
+
+    subject_id: str
+    username: str
+    based_on_version: int
+    state: str  # JSON of ModelForm.snapshot()
+    saved_at: dt.datetime
 
 
 def _now() -> dt.datetime:
@@ -265,6 +276,34 @@ class Store:
         for info in self._infos(None, None):
             out.setdefault(info.subject_id, []).append(info)
         return out
+
+    # -- drafts ---------------------------------------------------------------------------
+    def put_draft(self, subject_id: str, username: str, based_on_version: int, state: str) -> Draft:
+        """Write (or replace) a user's draft of a plan."""
+        now = _now()
+        key = (drafts.c.subject_id == subject_id) & (drafts.c.username == username)
+        with self._tx() as conn:
+            moved = conn.execute(update(drafts).where(key).values(
+                based_on_version=based_on_version, state=state, saved_at=now)).rowcount
+            if not moved:
+                conn.execute(insert(drafts).values(subject_id=subject_id, username=username,
+                                                   based_on_version=based_on_version, state=state,
+                                                   saved_at=now))
+        return Draft(subject_id, username, based_on_version, state, now)
+
+    def get_draft(self, subject_id: str, username: str) -> Draft | None:
+        with self._tx() as conn:
+            row = conn.execute(select(drafts).where(drafts.c.subject_id == subject_id,
+                                                    drafts.c.username == username)).mappings().first()
+        if row is None:
+            return None
+        return Draft(row["subject_id"], row["username"], row["based_on_version"], row["state"],
+                     row["saved_at"])
+
+    def delete_draft(self, subject_id: str, username: str) -> None:
+        with self._tx() as conn:
+            conn.execute(delete(drafts).where(drafts.c.subject_id == subject_id,
+                                              drafts.c.username == username))
 
     # -- history --------------------------------------------------------------------------
     def history(self, subject_id: str) -> CaseHistory:

@@ -7,7 +7,8 @@ import datetime as dt
 from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKeyConstraint, Integer, MetaData,
                         String, Table, Text, TypeDecorator)
 
-__all__ = ["UTCDateTime", "history_items", "metadata", "plan_versions", "sign_offs", "subjects", "users"]
+__all__ = ["UTCDateTime", "drafts", "history_items", "metadata", "plan_versions", "sign_offs", "subjects",
+           "users"]
 
 
 class UTCDateTime(TypeDecorator):
@@ -86,4 +87,17 @@ history_items = Table(
     Column("recorded_by", String(64), nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),
     ForeignKeyConstraint(["subject_id"], ["subjects.id"]),
+)
+
+# What a user had typed into a plan and not yet saved: one row per plan and user, written
+# by autosave and removed on save or discard. Not part of the record; never signed.
+drafts = Table(
+    "drafts", metadata,
+    Column("subject_id", String(40), primary_key=True),
+    Column("username", String(64), primary_key=True),
+    Column("based_on_version", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
+    ForeignKeyConstraint(["subject_id"], ["subjects.id"]),
+    ForeignKeyConstraint(["username"], ["users.username"]),
 )

@@ -10,12 +10,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+import traitlets
 
 if TYPE_CHECKING:
     from .fields import FieldSpec
     from .registry import WidgetRegistry
 
-__all__ = ["DESCRIPTION_WIDTH", "FORM_CSS", "OMIT", "Editor", "Env", "css_slug", "error_html"]
+__all__ = ["DESCRIPTION_WIDTH", "FORM_CSS", "OMIT", "Editor", "Env", "close_all", "css_slug",
+           "error_html"]
 
 log = logging.getLogger("spmp_widgets.widgets")
 
@@ -61,6 +63,42 @@ def error_html(messages: list[str]) -> str:
     return "".join(
         '<p class="spmp-error-message" role="alert">'
         f'<span class="spmp-visually-hidden">Error: </span>{html.escape(m)}</p>' for m in messages)
+
+
+def close_all(*items: Any) -> None:
+    """Close widgets and every widget they hold (children, layout, style, ...), each once.
+
+    ``Widget.close()`` closes one comm only: a Button's Layout and ButtonStyle, or a Box's
+    children, stay in ipywidgets' live-widget table (and the kernel's memory) until closed too.
+    Lists and tuples of widgets and ``None`` are accepted.
+    """
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+            continue
+        if not isinstance(item, w.Widget) or item.comm is None:
+            continue  # a closed widget was closed here with all it holds (children first)
+        for name in _holding_traits(type(item)):
+            value = getattr(item, name, None)
+            if isinstance(value, (w.Widget, list, tuple)):
+                stack.append(value)
+        w.Widget.close(item)  # not item.close(): a subclass's close() may be what called us
+
+
+_HOLDING: dict[type, tuple[str, ...]] = {}
+
+
+def _holding_traits(cls: type[w.Widget]) -> tuple[str, ...]:
+    """The synced traits of a widget class that can hold widgets (layout, style, children...)."""
+    names = _HOLDING.get(cls)
+    if names is None:
+        kinds = (traitlets.Instance, traitlets.Container, traitlets.Union, traitlets.Any,
+                 traitlets.Dict)
+        names = _HOLDING[cls] = tuple(name for name, trait in cls.class_traits(sync=True).items()
+                                      if isinstance(trait, kinds))
+    return names
 
 
 def hint_html(text: str) -> str:
@@ -160,6 +198,12 @@ class Editor:
         """The editor that shows problems at ``loc`` (relative), building list items if need be."""
         return self
 
+    def close(self) -> None:
+        """Close this editor's widgets and its child editors' (a closed form leaves none live)."""
+        for child in self.children():
+            child.close()
+        close_all(self.widget, self.control, self.error_box)
+
     def reveal(self) -> None:
         """Make this editor visible: open the list items and the tab that hold it."""
         if self.parent is not None:
@@ -180,6 +224,13 @@ class Editor:
     def raw(self, problems: list[tuple[tuple[str | int, ...], str]]) -> Any:
         """The current value for pydantic (or OMIT); local parse problems are appended."""
         raise NotImplementedError
+
+    def state(self) -> Any:
+        """What is in the editor now, typed text included, as JSON-safe data (for drafts)."""
+        return None
+
+    def set_state(self, state: Any) -> None:
+        """Put back what ``state()`` returned (after ``load`` of the baseline); no events."""
 
     def refresh_choices(self) -> None:
         for child in self.children():

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ValidationFailed
 from ..model.problems import format_path, problems_from
-from .base import FORM_CSS, Editor, Env
+from .base import FORM_CSS, Editor, Env, close_all
 from .factories import registry as default_registry
 from .list_editor import ListEditor
 from .model_editor import ModelEditor, field_value
@@ -164,6 +164,24 @@ class ModelForm(w.VBox):
             raise ValidationFailed([(format_path(loc), msg) for loc, msg in problems])
         return instance
 
+    def snapshot(self) -> dict[str, Any]:
+        """Everything in the form now, typed text and open items included, as JSON-safe data.
+
+        ``restore(snapshot)`` puts it back; the autosaved drafts are these snapshots.
+        """
+        return {"format": 1, "model": self.model.__name__, "state": self.root.state()}
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        """Show a ``snapshot()`` over the current baseline (no change events; ``dirty`` follows)."""
+        if not isinstance(snapshot, dict) or snapshot.get("model") != self.model.__name__:
+            raise ValueError("That snapshot is not of this form's model.")
+        with self.env.quiet(), self.hold_sync():
+            self.root.set_state(snapshot.get("state"))
+            self.root.apply_css()
+            self.root.refresh_choices()
+        _, problems = self.validate()
+        self.set_errors([p for p in problems if p[0]])  # show typed-text problems at once
+
     def current(self, path: str | Sequence[str | int] = ()) -> Any:
         """The unvalidated current value at ``path`` (dicts for opened items, else models)."""
         editor = self.field(path)
@@ -194,6 +212,17 @@ class ModelForm(w.VBox):
     def read_only(self, flag: bool) -> None:
         self.env.read_only = bool(flag)
         self.root.set_read_only(bool(flag))
+
+    def close(self) -> None:
+        """Close the form and every widget it made: fields, list rows and items, the summary.
+
+        ipywidgets keeps every widget alive until it is closed, so a page that drops a form
+        without closing it keeps all of its widgets (and their memory) for the kernel's life.
+        """
+        self._callbacks.clear()
+        if self.root is not None:
+            self.root.close()
+        close_all(self, self.summary.links)
 
     @property
     def item_forms_built(self) -> int:

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
+from pydantic_core import to_jsonable_python
 
-from .base import Editor, Env, css_slug, hint_html
+from .base import Editor, Env, close_all, css_slug, hint_html
 from .fields import FieldSpec, field_specs
 from .model_editor import ModelEditor, field_value
 from .scalars import format_date, format_datetime, option_label
@@ -121,12 +122,57 @@ class ListEditor(Editor):
         return [s.editor for s in self.slots if s.editor is not None]
 
     def load(self, value: Any) -> None:
-        self.slots = [_Slot(item) for item in (value or [])]
+        old, self.slots = self.slots, [_Slot(item) for item in (value or [])]
         self.page = 0
         self._render()
+        self._close_slots(old)  # after _render: the rows box no longer shows them
+
+    def _close_slots(self, slots: list[_Slot]) -> None:
+        """Close the rows and sub-forms of items that are gone (loaded over, removed)."""
+        for slot in slots:
+            if slot.editor is not None:
+                slot.editor.close()
+            close_all(slot.row)
+
+    def close(self) -> None:
+        self._close_slots(self.slots)
+        super().close()
 
     def raw(self, problems: list) -> Any:
         return [s.editor.raw(problems) if s.editor is not None else s.value for s in self.slots]
+
+    def state(self) -> Any:
+        """Unopened items as their stored value; opened ones as their editor's state."""
+        out = []
+        for slot in self.slots:
+            if slot.editor is None:
+                out.append({"value": to_jsonable_python(slot.value)})
+            else:
+                out.append({"editor": slot.editor.state(), "open": slot.open})
+        return out
+
+    def set_state(self, state: Any) -> None:
+        if not isinstance(state, list):
+            return
+        self.slots = []
+        for item in state:
+            if not isinstance(item, dict):
+                continue
+            if "editor" in item:
+                slot = _Slot(self.item_model.model_construct())
+                self.slots.append(slot)
+                editor = self.open_slot(slot)
+                editor.set_state(item["editor"])
+                slot.open = bool(item.get("open"))
+            else:
+                try:
+                    value: Any = self.item_model.model_validate(item.get("value"))
+                except ValidationError:
+                    value = item.get("value")  # kept as typed; validation shows the problem
+                self.slots.append(_Slot(value))
+        self.page = 0
+        self._rekey()
+        self._render()
 
     def item_value(self, slot: _Slot) -> Any:
         return slot.editor.raw([]) if slot.editor is not None else slot.value
@@ -220,8 +266,9 @@ class ListEditor(Editor):
             return
         if self.env.read_only or self.locked:
             return
+        removed: list[_Slot] = []
         if action == "remove":
-            del self.slots[index]
+            removed.append(self.slots.pop(index))
         else:
             other = index - 1 if action == "up" else index + 1
             if not 0 <= other < len(self.slots):
@@ -230,6 +277,7 @@ class ListEditor(Editor):
             self.page = other // self.page_size
         self._rekey()
         self._render()
+        self._close_slots(removed)
         if action != "remove":
             slot.buttons[action].focus()
         self.user_changed()

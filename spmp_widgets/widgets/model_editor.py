@@ -96,6 +96,21 @@ class ModelEditor(Editor):
                 out[name] = value
         return out
 
+    def state(self) -> Any:
+        return {"included": None if self.included is None else bool(self.included.value),
+                "fields": {name: editor.state() for name, editor in self.editors.items()}}
+
+    def set_state(self, state: Any) -> None:
+        if not isinstance(state, dict):
+            return
+        if self.included is not None and state.get("included") is not None:
+            with self.env.quiet():
+                self.included.value = bool(state["included"])
+            self.body.layout.display = None if self.included.value else "none"
+        for name, child in (state.get("fields") or {}).items():
+            if name in self.editors:
+                self.editors[name].set_state(child)
+
     def locate(self, loc: tuple[str | int, ...]) -> Editor:
         if not loc or loc[0] not in self.editors:
             return self

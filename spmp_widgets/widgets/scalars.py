@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import ipywidgets as w
+from pydantic_core import to_jsonable_python
 
 from .base import CONTROL_WIDTH, DESCRIPTION_WIDTH, OMIT, Editor, Env
 from .fields import FieldSpec
@@ -77,6 +78,12 @@ class HiddenEditor(Editor):
     def raw(self, problems: list) -> Any:
         return OMIT if self.value is None and self.spec and self.spec.required else self.value
 
+    def state(self) -> Any:
+        return to_jsonable_python(self.value)
+
+    def set_state(self, state: Any) -> None:
+        self.value = state
+
     def focus(self) -> None:
         if self.parent is not None:
             self.parent.focus()
@@ -100,6 +107,12 @@ class ScalarEditor(Editor):
     def raw(self, problems: list) -> Any:
         return self.control.value
 
+    def state(self) -> Any:
+        return to_jsonable_python(self.control.value)
+
+    def set_state(self, state: Any) -> None:
+        self.set_control(state)
+
 
 class TextEditor(ScalarEditor):
     """A Text (or Textarea for ``multiline``) for a str; blank is None for an optional str."""
@@ -108,7 +121,8 @@ class TextEditor(ScalarEditor):
         multiline = bool(spec.ui.get("multiline"))
         cls = w.Textarea if multiline else w.Text
         kwargs: dict[str, Any] = {"rows": 4} if multiline else {}
-        control = cls(description=spec.label, style=style(), continuous_update=False,
+        # Every keystroke reaches the kernel, so autosave can keep what is being typed.
+        control = cls(description=spec.label, style=style(), continuous_update=True,
                       layout=w.Layout(width=CONTROL_WIDTH), **kwargs)
         super().__init__(spec, env, control)
 
@@ -261,6 +275,9 @@ class ChoiceEditor(ScalarEditor):
         value = self.control.value
         return OMIT if value is None and not self.spec.optional else value
 
+    def set_state(self, state: Any) -> None:
+        self.set_control(_from_json(state, [v for _, v in self.options([])]))
+
 
 class MultiChoiceEditor(ScalarEditor):
     """A SelectMultiple for a list of enum members or of ids chosen from ``context[source]``."""
@@ -294,6 +311,18 @@ class MultiChoiceEditor(ScalarEditor):
         chosen = list(self.control.value)
         return list(self.loaded) if set(chosen) == set(self.loaded) else chosen
 
+    def set_state(self, state: Any) -> None:
+        known = [v for _, v in self.control.options]
+        self.set_control([_from_json(item, known) for item in (state or [])])
+
+
+def _from_json(state: Any, known: list[Any]) -> Any:
+    """The option whose JSON form is ``state`` (a stored value not in the list stays as is)."""
+    for value in known:
+        if to_jsonable_python(value) == state:
+            return value
+    return state
+
 
 class LinesEditor(ScalarEditor):
     """A Textarea for a list of short texts, one per line."""
@@ -301,7 +330,7 @@ class LinesEditor(ScalarEditor):
     def __init__(self, spec: FieldSpec, env: Env) -> None:
         self.loaded: list[str] = []
         control = w.Textarea(description=f"{spec.label} (one per line)", style=style(), rows=3,
-                             continuous_update=False, layout=w.Layout(width=CONTROL_WIDTH))
+                             continuous_update=True, layout=w.Layout(width=CONTROL_WIDTH))
         super().__init__(spec, env, control)
 
     def load(self, value: Any) -> None:
