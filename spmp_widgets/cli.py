@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from .errors import SpmpError, ValidationFailed
 
 __all__ = ["main"]
 
-FORMATS = ("json", "html", "pdf")
+FORMATS = ("json", "html", "pdf", "briefing")
 
 
 def _store(ctx: click.Context):
@@ -49,6 +48,10 @@ class _Group(click.Group):
         except SpmpError as e:
             click.echo(f"error: {e.message}", err=True)
             ctx.exit(1)
+        except OSError as e:  # a file or folder that cannot be read or written
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            click.echo(f"error: {where}{e.strerror or e}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group)
@@ -65,7 +68,7 @@ def main(ctx: click.Context, database: str | None) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8866, show_default=True, type=int)
+@click.option("--port", default=8866, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--user", "username", default=None,
               help="The user the app acts as (default: the OS user). Login comes later.")
 @click.pass_context
@@ -82,16 +85,31 @@ def serve(ctx: click.Context, host: str, port: int, username: str | None) -> Non
     env = dict(os.environ, SPMP_DATABASE_URL=database_url(ctx.obj["database"]),
                SPMP_USER=user.username, JUPYTER_PATH=jupyter_path)
     app = notebook_path("app.ipynb")
+    _check_port_free(host, port)
+    store.close()
     click.echo(f"SPMP app for {user.display_name} ({user.role.value}), store {store!r}")
     click.echo(f"Open http://{host}:{port}/ in a browser; press Ctrl+C to stop.")
     cmd = [sys.executable, "-m", "voila", str(app), "--no-browser", f"--port={port}",
-           f"--Voila.ip={host}", "--theme=light", "--template=spmp", "--show_tracebacks=False",
-           "--VoilaConfiguration.file_allowlist=[]",
-           "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_interval=60"]
-    try:
-        raise SystemExit(subprocess.call(cmd, env=env, cwd=app.parent))
-    except KeyboardInterrupt:
-        raise SystemExit(0) from None
+           "--Voila.port_retries=0", f"--Voila.ip={host}", "--theme=light", "--template=spmp",
+           "--show_tracebacks=False", "--VoilaConfiguration.file_allowlist=[]",
+           # A page's kernel is culled 5 minutes after its tab went away (voila#1458 stops the
+           # browser's own shutdown request); kernels of open pages are never culled.
+           "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_interval=60",
+           "--MappingKernelManager.cull_connected=False"]
+    sys.stdout.flush()
+    os.chdir(app.parent)
+    # Voila replaces this process, so SIGTERM and Ctrl+C reach the server itself.
+    os.execve(sys.executable, cmd, env)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise SpmpError(f"cannot serve on {host}:{port} ({e.strerror}); choose another --port") from e
 
 
 @main.command()
@@ -104,9 +122,12 @@ def demo(ctx: click.Context, subjects: int, seed: int, if_empty: bool) -> None:
     from .services.seed import load_demo
 
     store = _store(ctx)
-    if if_empty and not store.is_empty():
-        click.echo("The store already holds plans; demo caseload not loaded.")
-        return
+    if not store.is_empty():
+        if if_empty:
+            click.echo("The store already holds plans; demo caseload not loaded.")
+            return
+        raise SpmpError(f"the store {store!r} already holds plans; the demo caseload only goes "
+                        "into an empty store (point SPMP_DATABASE_URL at a new one)")
     summary = load_demo(store, subjects=subjects, seed=seed)
     click.echo(summary)
 
@@ -116,17 +137,19 @@ def demo(ctx: click.Context, subjects: int, seed: int, if_empty: bool) -> None:
 @click.pass_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """The caseload: a line per subject."""
-    from .model import format_uk
+    from .model import OrderType, format_uk
     from .services.plans import caseload
 
     rows = caseload(_store(ctx))
     if as_json:
         click.echo(json.dumps([r.as_json() for r in rows], indent=2, ensure_ascii=False))
         return
+    click.echo(f"{'ID':10} {'NAME':34} {'RISK':9} {'STATUS':10} {'REVIEW DUE':10} {'':7} ORDERS")
     for r in rows:
         flag = "OVERDUE" if r.overdue else ""
-        click.echo(f"{r.id:10} {r.name[:34]:34} {','.join(r.orders)[:22]:22} {r.risk_level.label:9} "
-                   f"{r.plan_status.label:10} {format_uk(r.next_review_due):10} {flag}")
+        click.echo(f"{r.id:10} {r.name[:34]:34} {r.risk_level.label:9} {r.plan_status.label:10} "
+                   f"{format_uk(r.next_review_due):10} {flag:7} "
+                   f"{', '.join(OrderType(o).short for o in r.orders)}")
 
 
 def _read(path: str) -> str:
@@ -144,7 +167,12 @@ def _parse(path: str):
         json.loads(text)
     except json.JSONDecodeError as e:
         raise SpmpError(f"{path}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
-    return parse_file(text)
+    except (ValueError, RecursionError) as e:  # e.g. a 5,000-digit number, nesting 100,000 deep
+        raise SpmpError(f"{path}: not an SPMP document (unreadable JSON: {str(e)[:120]})") from e
+    try:
+        return parse_file(text)
+    except RecursionError as e:
+        raise SpmpError(f"{path}: not an SPMP document (nested too deeply)") from e
 
 
 @main.command()
@@ -169,35 +197,74 @@ def import_(ctx: click.Context, file: str, username: str | None) -> None:
 
 
 @main.command()
-@click.argument("subject_id")
+@click.argument("subject_id", required=False)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="File to write (default: standard output; required for pdf).")
-@click.option("--version", "version", type=int, default=None, help="A version other than the latest.")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="File to write (default: standard output; required for pdf and briefing); "
+                   "with --all, the folder to write to.")
+@click.option("--version", "version", type=click.IntRange(min=1), default=None,
+              help="A version other than the latest.")
+@click.option("--all", "all_", is_flag=True, help="Every subject's latest version, into the folder -o DIR.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="With --all: processes that render at once.")
 @click.pass_context
-def export(ctx: click.Context, subject_id: str, fmt: str, output: str | None, version: int | None) -> None:
-    """Export a plan as JSON (round-trips through import), HTML or PDF."""
+def export(ctx: click.Context, subject_id: str | None, fmt: str, output: str | None,
+           version: int | None, all_: bool, jobs: int) -> None:
+    """Export a plan as JSON (round-trips through import), HTML, PDF/A or an officer briefing."""
+    from .exports.batch import output_name, render_one
     from .services.plans import export_file
 
+    if all_:
+        return _export_all(ctx, subject_id, fmt, output, version, jobs)
+    if subject_id is None:
+        raise SpmpError("name a SUBJECT_ID, or use --all -o DIR")
     file, info = export_file(_store(ctx), subject_id, version)
-    if fmt == "json":
-        data: bytes = (json.dumps(file.model_dump(mode="json"), indent=2, ensure_ascii=False)
-                       + "\n").encode("utf-8")
-    elif fmt == "html":
-        from .exports import render_plan_html
-
-        data = render_plan_html(file, info).encode("utf-8")
-    else:
-        from .exports import render_plan_pdf
-
-        if output is None:
-            raise SpmpError("a PDF needs a file: add -o plan.pdf")
-        data = render_plan_pdf(file, info)
+    if fmt in ("pdf", "briefing") and output is None:
+        raise SpmpError(f"a PDF needs a file: add -o {output_name(info, fmt)}")
+    data = render_one(file, info, fmt)
     if output is None:
         sys.stdout.buffer.write(data)
         return
     Path(output).write_bytes(data)
-    click.echo(f"{subject_id} version {info.version} ({info.status.label}) written to {output}", err=True)
+    what = "briefing" if fmt == "briefing" else f"version {info.version} ({info.status.label})"
+    click.echo(f"{subject_id} {what} written to {output}", err=True)
+
+
+def _export_all(ctx: click.Context, subject_id: str | None, fmt: str, output: str | None,
+                version: int | None, jobs: int) -> None:
+    from .exports.batch import export_all
+
+    if subject_id is not None or version is not None:
+        raise SpmpError("--all exports every subject's latest version: leave out SUBJECT_ID and --version")
+    if output is None:
+        raise SpmpError("--all needs a folder: add -o DIR")
+    store = _store(ctx)
+    ids = store.subject_ids()
+    with click.progressbar(length=len(ids), label=f"Exporting {len(ids)} subject(s)",
+                           file=sys.stderr, show_pos=True) as bar:
+        written = export_all(store, output, fmt, jobs=jobs, subject_ids=ids,
+                             progress=lambda _sid: bar.update(1))
+    click.echo(f"{len(written)} file(s) written to {output}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--no-store", is_flag=True, help="Check the PDF against itself only.")
+@click.pass_context
+def verify(ctx: click.Context, file: str, no_store: bool) -> None:
+    """Check a plan PDF: its embedded JSON against its SHA-256 and the signed version in the store."""
+    from .exports.verify import verify_pdf
+
+    try:
+        data = Path(file).read_bytes()
+    except OSError as e:
+        raise SpmpError(f"{file}: cannot read the file ({e.strerror or e})") from e
+    result = verify_pdf(data, None if no_store else _store(ctx))
+    if not result.ok:
+        raise ValidationFailed([(f"{file}: {where}", message) for where, message in result.problems])
+    signed = f", signed off by {result.signed_by}" if result.signed_by else ""
+    click.echo(f"{file}: OK: {result.subject_id} version {result.version}{signed}; "
+               f"SHA-256 {result.sha256}")
 
 
 @main.command()
@@ -210,7 +277,8 @@ def schema() -> None:
 
 @main.command("sign-off")
 @click.argument("subject_id")
-@click.option("--version", "version", type=int, default=None, help="Default: the latest version.")
+@click.option("--version", "version", type=click.IntRange(min=1), default=None,
+              help="Default: the latest version.")
 @click.option("--user", "username", required=True, help="The supervisor signing off.")
 @click.option("--rationale", default="", help="Why the plan is approved.")
 @click.option("--password", prompt=True, hide_input=True, envvar="SPMP_PASSWORD",
@@ -222,7 +290,7 @@ def sign_off_cmd(ctx: click.Context, subject_id: str, version: int | None, usern
     from .services.plans import sign_off
 
     store = _store(ctx)
-    info = sign_off(store, subject_id, version or store.latest_version(subject_id),
+    info = sign_off(store, subject_id, store.latest_version(subject_id) if version is None else version,
                     username=username, password=password, rationale=rationale)
     click.echo(f"{subject_id} version {info.version} signed off by {info.sign_off.display_name}")
 

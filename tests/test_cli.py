@@ -143,3 +143,34 @@ def test_demo_loads_once_and_lists_every_order_type(run):
     assert {r["plan_status"] for r in rows} == {"DRAFT", "SIGNED_OFF"}
     assert "already holds plans" in run("demo", "--if-empty").stdout
     assert len(json.loads(run("list", "--json").stdout)) == 24
+
+
+def test_demo_refuses_a_store_that_holds_plans(run):
+    run("import", str(EXAMPLE))
+    p = run("demo", "--subjects", "3", ok=False)
+    assert p.returncode == 1 and "already holds plans" in p.stderr
+    assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == ["SUB-0001"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    pytest.param('{"schema_version": ' + "9" * 5001 + "}", "unreadable JSON", id="huge-int"),
+    pytest.param("[" * 100000 + "]" * 100000, "not an SPMP document", id="deep"),
+])
+def test_hostile_json_gets_a_message(run, tmp_path, content, expected):
+    path = tmp_path / "x.json"
+    path.write_text(content)
+    for command in ("validate", "import"):
+        p = run(command, str(path), ok=False)
+        assert p.returncode == 1 and expected in p.stderr
+
+
+def test_export_into_a_missing_folder_says_so(run, tmp_path):
+    run("import", str(EXAMPLE))
+    p = run("export", "SUB-0001", "--format", "json", "-o", str(tmp_path / "no" / "such" / "x.json"), ok=False)
+    assert p.returncode == 1 and p.stderr.startswith("error: ") and "No such file or directory" in p.stderr
+
+
+def test_version_zero_is_refused(run):
+    run("import", str(EXAMPLE))
+    p = run("export", "SUB-0001", "--version", "0", ok=False)
+    assert p.returncode == 2 and "0 is not in the range x>=1" in p.stderr

@@ -40,4 +40,4 @@ def test_app_notebook_shows_a_plan_for_its_query():
 
 def test_unknown_subject_gets_a_plain_message():
     state = _run("subject=SUB-9999")
-    assert "no subject SUB-9999" in state and "Traceback" not in state
+    assert "There is no subject with the reference &#x27;SUB-9999&#x27;" in state and "Traceback" not in state

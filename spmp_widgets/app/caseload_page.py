@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import unicodedata
 from urllib.parse import quote
 
 import ipywidgets as w
 
-from ..model import format_uk
+from ..model import OrderType, format_uk
 from ..model.rules import today_london
 from ..services.plans import CaseloadRow, caseload
+from ..widgets.base import close_all
 from .chrome import message, page
 from .context import AppContext
 
@@ -24,8 +26,19 @@ COLUMNS = [  # (key, heading, width)
     ("review", "Next review due", "170px"),
 ]
 
+# Letters that do not decompose into a base letter and an accent.
+_BASE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def name_key(name: str) -> str:
+    """Alphabetical order as people expect it: Ó DÁLAIGH with the Os, ŻÓŁTOWSKI with the Zs."""
+    plain = unicodedata.normalize("NFKD", name.translate(_BASE_LETTERS))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
 _SORT_KEYS = {
-    "name": lambda r: r.name.casefold(),
+    "name": lambda r: name_key(r.name),
     "orders": lambda r: ",".join(r.orders),
     "risk": lambda r: -r.risk_level.rank,
     "status": lambda r: r.plan_status.label,
@@ -79,7 +92,12 @@ class CaseloadPage:
         cells = self._header()
         for r in ordered:
             cells.extend(self._row(r))
-        self.grid.children = cells
+        old, self.grid.children = self.grid.children, cells
+        close_all(old)  # each sort builds new cells: the old ones are closed, not leaked
+
+    def close(self) -> None:
+        """Close the page and every widget it made."""
+        close_all(self.widget)
 
     def _row(self, r: CaseloadRow) -> list[w.HTML]:
         name = (f'<a href="?subject={quote(r.id)}" data-subject="{html.escape(r.id)}">'
@@ -90,7 +108,7 @@ class CaseloadPage:
         due = format_uk(r.next_review_due) or "—"
         if r.overdue:
             due += '<span class="spmp-overdue-tag">Overdue</span>'
-        values = [name, html.escape(", ".join(r.orders) or "none"),
+        values = [name, html.escape(", ".join(OrderType(o).short for o in r.orders) or "none"),
                   f'<span class="spmp-risk-{r.risk_level.value}">{html.escape(r.risk_level.label)}</span>',
                   html.escape(status), due]
         cells = []

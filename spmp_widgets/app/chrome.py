@@ -30,7 +30,7 @@ STYLE = """
 .spmp-caseload a:focus, .spmp-header a:focus { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; }
 .spmp-sort button, .spmp-sort { font-weight: 700; }
 .spmp-risk-VERY_HIGH { color: #942514; font-weight: 700; }
-.spmp-risk-HIGH { color: #d4351c; font-weight: 700; }
+.spmp-risk-HIGH { color: #b52a15; font-weight: 700; }  /* 4.5:1 on the overdue row too */
 </style>
 """
 

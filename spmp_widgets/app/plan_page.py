@@ -97,6 +97,7 @@ class PlanPage:
                            self.sign_box, history,
                            user_line=f"{ctx.user.display_name} ({ctx.user.role.value})")
         self._refresh_header()
+        self.form.on_change(self._mark_dirty)
         self.autosaver: Autosaver | None = None
         if self.can_edit:
             self.autosaver = Autosaver(self.form, ctx.store, subject_id, ctx.user.username,
@@ -149,6 +150,10 @@ class PlanPage:
             + (f'<p class="spmp-signed">{html.escape(signed)}</p>' if signed else "") + "</div>")
         self.sign_box.layout.display = "none" if i.sign_off else None
         self.sign_button.description = f"Sign off version {i.version}"
+
+    def _mark_dirty(self, _change=None) -> None:  # noqa: ANN001
+        """``spmp-dirty`` on the page makes the browser ask before leaving it (see spmp.js)."""
+        (self.widget.add_class if self.form.dirty else self.widget.remove_class)("spmp-dirty")
 
     # -- drafts -----------------------------------------------------------------------------
     def _draft_saved(self, draft) -> None:  # noqa: ANN001 - a Draft or None
@@ -219,8 +224,11 @@ class PlanPage:
             self.say("Nothing was saved: the store found problems, shown next to the fields.", "error")
             return
         except ConflictError as e:
-            self.say(f"Nothing was saved. {e} Your changes are still in the form: copy what you need, "
-                     "then reload the page to see the other version.", "error")
+            latest = self.ctx.store.version_info(self.subject_id, e.current_version)
+            self.say(f"Nothing was saved: version {latest.version} was saved by {latest.author_name} at "
+                     f"{format_uk(latest.saved_at)}, after you opened this page (perhaps in another tab). "
+                     "Your changes are still in the form and kept as a draft: reload the page, choose "
+                     "Restore, and check the other changes before saving.", "error")
             return
         unchanged = info.version == self.info.version
         self.document, self.info = document, info
@@ -228,6 +236,7 @@ class PlanPage:
             self.autosaver.discard()
             self._draft_saved(None)
         self.form.load(document)
+        self._mark_dirty()
         self._refresh_header()
         if unchanged:
             self.say("There were no changes to save.", "info")
@@ -236,6 +245,7 @@ class PlanPage:
 
     def revert(self) -> None:
         self.form.revert()
+        self._mark_dirty()
         self.say(f"Changes undone: the form shows version {self.info.version} again.", "info")
 
     def export_pdf(self) -> None:
@@ -252,11 +262,11 @@ class PlanPage:
 
     def sign_off(self) -> None:
         where = self.sign_messages
+        password, self.sign_password.value = self.sign_password.value, ""
         if self.form.dirty:
             self.say(f"Save or undo the changes in the form first: sign-off applies to the saved "
                      f"version {self.info.version}.", "error", where=where)
             return
-        password, self.sign_password.value = self.sign_password.value, ""
         try:
             info = sign_off(self.ctx.store, self.subject_id, self.info.version,
                             username=self.sign_user.value.strip(), password=password,

@@ -57,6 +57,12 @@ class OrderType(LabelledEnum):
         return ORDER_TYPE_LABELS
 
     @property
+    def short(self) -> str:
+        """The code police use (SPO, SHPO...), in words where there is none."""
+        return {"RSO_NOTIFICATION": "RSO notification",
+                "RESTRAINING_ORDER": "Restraining order"}.get(self.value, self.value)
+
+    @property
     def is_interim(self) -> bool:
         return self.value in {"ISPO", "ISCPO", "ISTPO", "ISTRO", "ISHPO", "ISRO", "DAPN"}
 

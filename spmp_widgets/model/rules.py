@@ -52,7 +52,8 @@ def check_phone(value: str) -> str:
     try:
         parsed = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException as e:
-        raise ValueError(f"This is not a phone number ({e._msg}).") from e  # noqa: SLF001
+        raise ValueError("This is not a phone number: use digits, for example 07700 900123 "
+                         "or +44 7700 900123.") from e
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     if not (phonenumbers.is_valid_number(parsed) or _OFCOM_DRAMA.match(e164)):
         raise ValueError("This is not a valid phone number: check the number of digits.")

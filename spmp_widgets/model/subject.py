@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field, field_validator, model_validator
 
 from .base import Id, LongText, Model, ShortText, new_id, raise_if, ui
+from .dates import add_years
 from .enums import (AddressType, AliasType, Gender, MappaCategory, MappaLevel,
                     RelationshipToVictim, SexOffenderNotification)
 from .rules import check_ni_number, check_postcode, today_london
@@ -102,6 +103,9 @@ class Subject(Model):
             raise ValueError("The date of birth is in the future.")
         if v.year < 1900:
             raise ValueError("The date of birth is before 1900: check the year.")
+        if add_years(v, 10) > today_london():
+            raise ValueError("That makes the subject younger than 10, below the age of criminal "
+                             "responsibility: check the year.")
         return v
 
     @model_validator(mode="after")

@@ -79,7 +79,8 @@ def sign_off(store: Store, subject_id: str, version: int, *, username: str, pass
         raise SignOffError("The user name or password is wrong. The plan was not signed off.")
     user = get_user(store, username)
     if user.role is not Role.SUPERVISOR:
-        raise SignOffError(f"{user.display_name} is a {user.role.value}; only a supervisor can sign a plan off.")
+        raise SignOffError(f"{user.display_name} has the role {user.role.value}; only a supervisor can "
+                           "sign a plan off.")
     info = store.version_info(subject_id, version)
     if info.sign_off is not None:
         raise ImmutableVersionError(f"Version {version} was already signed off by {info.sign_off.display_name}.")

@@ -215,7 +215,7 @@ class Store:
 
     def load(self, subject_id: str, version: int | None = None) -> tuple[PlanDocument, VersionInfo]:
         """A version's document and facts (the latest when ``version`` is None)."""
-        version = version or self.latest_version(subject_id)
+        version = self.latest_version(subject_id) if version is None else version
         with self._tx() as conn:
             row = conn.execute(select(plan_versions.c.document).where(
                 plan_versions.c.subject_id == subject_id, plan_versions.c.version == version)).first()

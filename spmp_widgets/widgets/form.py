@@ -46,6 +46,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _list_editors(editor: Editor) -> list[ListEditor]:
+    """The list editors in ``editor``'s tree as built now."""
+    found: list[ListEditor] = []
+    stack = [editor]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ListEditor):
+            found.append(item)
+        stack.extend(item.children())
+    return found
+
+
 def list_choices(path: str, label: str | Callable[[Any], str], value: str = "id"
                  ) -> Callable[[ModelForm], list[tuple[str, Any]]]:
     """A ``context`` supplier of choices taken from one of the form's own lists.
@@ -126,6 +138,12 @@ class ModelForm(w.VBox):
                 self._tab_of[name] = index
         self.tab = w.Tab(children=[w.VBox([root.editors[n].widget for n in names]) for _, names in pages],
                          titles=[title for title, _ in pages])
+        self._dormant: dict[int, list[ListEditor]] = {}
+        for index, (_, names) in enumerate(pages[1:], start=1):  # tabs not shown at first
+            for name in names:
+                for editor in _list_editors(root.editors[name]):
+                    editor.dormant = True
+                    self._dormant.setdefault(index, []).append(editor)
         self.tab.observe(self._tab_changed, names="selected_index")
         return self.tab
 
@@ -223,6 +241,7 @@ class ModelForm(w.VBox):
         if self.root is not None:
             self.root.close()
         close_all(self, self.summary.links)
+        self.env.close_shared()
 
     @property
     def item_forms_built(self) -> int:
@@ -251,8 +270,10 @@ class ModelForm(w.VBox):
         """Re-read options supplied by ``context`` (done on opening items and tabs)."""
         self.root.refresh_choices()
 
-    def _tab_changed(self, _change: dict) -> None:
+    def _tab_changed(self, change: dict) -> None:
         try:
+            for editor in self._dormant.pop(change.get("new"), []):
+                editor.wake()
             self.refresh_choices()
         except Exception:
             log.exception("refreshing choices failed")
@@ -280,7 +301,11 @@ class ModelForm(w.VBox):
             parent = editor.parent
             if isinstance(parent, ListEditor) and isinstance(editor.key, int):
                 parts.append(f"{parent.noun} {editor.key + 1}")
-                editor = parent.parent or parent  # the list's own title would repeat the noun
+                # The list's title, unless it only repeats the noun ("Orders" > "Order 1"):
+                # "Contingency" > "Tactical option 4" says which list the item is in.
+                if not parent.label.lower().startswith(parent.noun.lower()[:5]):
+                    parts.append(parent.label)
+                editor = parent.parent or parent
                 continue
             parts.append(editor.label)
             editor = parent
