@@ -23,12 +23,18 @@ from ..errors import ExportError
 from ..model import SubjectFile, VersionInfo, enums, format_uk
 from ..model.rules import format_vrm
 from ..paths import templates_dir
-from .notebook import plan_data, plan_notebook
+from .notebook import (canonical_text, document_data, document_kind, plan_data, plan_notebook)
 
-__all__ = ["SpmpHTMLExporter", "SpmpPDFExporter", "html_to_pdf", "render_plan_html",
-           "render_plan_pdf"]
+__all__ = ["FONT_STACK", "SpmpHTMLExporter", "SpmpPDFExporter", "html_to_pdf", "pdf_options",
+           "render_notebook", "render_plan_html", "render_plan_pdf"]
 
 TEMPLATE_NAME = "spmp_plan"
+#: The template of each kind of document a notebook can carry (``metadata.spmp.document``).
+TEMPLATES = {"plan": "spmp_plan", "briefing": "spmp_briefing", "reviews": "spmp_reviews"}
+#: Fonts for every script a name can be written in; DejaVu first, so Latin, Greek and Cyrillic
+#: keep one look, and Arabic falls back to Noto.
+FONT_STACK = ('"DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", '
+              '"Noto Sans Hebrew", sans-serif')
 
 
 # ----------------------------------------------------------------------------- filters
@@ -91,9 +97,26 @@ def _view(file: dict[str, Any], version: dict[str, Any]) -> dict[str, Any]:
         "subject": plan.get("subject") or {}, "persons": persons, "orders": orders,
         "conditions": conditions, "pillars": pillars, "marking": marking,
         "draft": version.get("sign_off") is None, "next_review_due": next_review,
+        "sha256": re.sub(r"[^0-9a-f]", "", str(version.get("sha256", ""))),
         # for the page margins (CSS strings): references cut down to safe characters
         "css_ref": re.sub(r"[^A-Za-z0-9_/-]", "", str((plan.get("subject") or {}).get("id", ""))),
     }
+
+
+def document_view(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What the briefing and review-summary templates need: the data, validated again."""
+    from pydantic import ValidationError
+
+    if kind == "briefing":
+        from .briefing import Briefing as model
+    else:
+        from .reviews import ReviewPack as model
+    try:
+        doc = model.model_validate(data)
+    except ValidationError as exc:
+        raise ExportError(f"The notebook's {kind} data is not valid: {exc}") from exc
+    return {"doc": doc.model_dump(mode="json"), "marking": doc.classification.label,
+            "css_ref": re.sub(r"[^A-Za-z0-9_/ -]", "", doc.reference)}
 
 
 # ----------------------------------------------------------------------------- exporters
@@ -132,24 +155,49 @@ class SpmpHTMLExporter(HTMLExporter):
 
     def from_notebook_node(self, nb: NotebookNode, resources: dict[str, Any] | None = None,
                            **kw: Any) -> tuple[str, dict[str, Any]]:
-        file, version = plan_data(nb)
-        if self.template_name != TEMPLATE_NAME:
-            raise ExportError(f"SPMP plans render only with the {TEMPLATE_NAME!r} template.")
+        if self.template_name not in TEMPLATES.values():
+            raise ExportError(f"SPMP documents render only with their own templates "
+                              f"({', '.join(sorted(TEMPLATES.values()))}), not {self.template_name!r}.")
+        kind = document_kind(nb)
         resources = dict(resources or {})
-        resources["spmp"] = _view(file, version)
+        if kind == "plan":
+            file, version = plan_data(nb)
+            resources["spmp"] = _view(file, version)
+        else:
+            resources["spmp"] = document_view(kind, document_data(nb, kind))
+        resources["spmp_kind"] = kind
+        if self.template_name != TEMPLATES[kind]:
+            self.template_name = TEMPLATES[kind]
+            self.template_paths = self._template_paths()  # computed once by nbconvert otherwise
         return super().from_notebook_node(nb, resources, **kw)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes from an SPMP HTML page. Nothing outside the page (files, network) is fetched."""
+def html_to_pdf(html: str, *, attachments: list[Any] | None = None,
+                pdf_variant: str | None = None, created: dt.datetime | None = None) -> bytes:
+    """PDF bytes from an SPMP HTML page. Nothing outside the page (files, network) is fetched.
+
+    ``attachments``: ``(name, bytes, description)`` triples embedded as files (for PDF/A-3b the
+    relationship is ``Source``: the data the document was made from). ``pdf_variant`` e.g.
+    ``"pdf/a-3b"``. ``<meta name="SPMP...">`` elements of the page become custom entries of the
+    PDF's document information (``SPMPSHA256`` and so on).
+    """
     try:
-        from weasyprint import HTML
+        from weasyprint import HTML, Attachment
         from weasyprint.urls import URLFetcher
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
         raise ExportError(f"WeasyPrint is not installed, so no PDF can be made: {exc}") from exc
     try:
         fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=False)
-        pdf = HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+        when = (created or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+        files = [Attachment(string=data, name=name, description=description, created=when,
+                            modified=when, relationship="Source")
+                 for name, data, description in (attachments or [])]
+        extra: dict[str, Any] = {}
+        if pdf_variant:  # our own copy of WeasyPrint's sRGB profile as the output intent
+            extra = {"output_intent": "spmp-srgb", "color_profiles": {"spmp-srgb": _srgb()}}
+        pdf = HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
+            attachments=files or None, pdf_variant=pdf_variant, custom_metadata=True,
+            font_config=_font_config(), **extra)
     except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
         raise ExportError(f"The PDF could not be made: {exc}") from exc
     if not pdf:
@@ -157,8 +205,63 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
+_FONTS: Any = None
+_SRGB: Any = None
+
+
+def _srgb() -> Any:
+    """WeasyPrint's sRGB ICC profile, read once and closed (WeasyPrint 70 leaves its own copy
+    open, a ResourceWarning on every PDF/A)."""
+    global _SRGB
+    if _SRGB is None:
+        import io
+        from importlib.resources import files
+
+        from weasyprint.css import ColorProfile
+
+        data = (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+        _SRGB = ColorProfile(io.BytesIO(data), "sRGB2014.icc", "relative-colorimetric",
+                             (["r"], ["g"], ["b"]))
+    return _SRGB
+
+
+def _font_config() -> Any:
+    """One FontConfiguration per process: fonts are found and loaded once, not per document."""
+    global _FONTS
+    if _FONTS is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONTS = FontConfiguration()
+    return _FONTS
+
+
+def pdf_options(resources: dict[str, Any]) -> dict[str, Any]:
+    """``html_to_pdf`` options for a rendered document: a plan becomes PDF/A-3b carrying its
+    canonical JSON (the exact bytes its SHA-256 was taken of) as an embedded file."""
+    if resources.get("spmp_kind", "plan") != "plan":
+        return {"pdf_variant": "pdf/a-3b"}
+    view = resources["spmp"]
+    version = view["version"]
+    text = canonical_text(view["plan"])
+    return {
+        "pdf_variant": "pdf/a-3b",
+        "attachments": [(attachment_name(view["subject"].get("id", ""), version["version"]),
+                         text.encode("utf-8"),
+                         f"Canonical JSON of the plan; SHA-256 {version['sha256']}")],
+        "created": dt.datetime.fromisoformat(version["saved_at"]),
+    }
+
+
+def attachment_name(subject_id: str, version: int) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_-]", "", subject_id) or "plan"
+    return f"{safe}-v{version}.plan.json"
+
+
 class SpmpPDFExporter(SpmpHTMLExporter):
-    """The same document as ``SpmpHTMLExporter``, as A4 PDF bytes made by WeasyPrint."""
+    """The same document as ``SpmpHTMLExporter``, as A4 PDF bytes made by WeasyPrint.
+
+    A plan comes out as PDF/A-3b with its canonical JSON embedded (see ``spmp verify``).
+    """
 
     export_from_notebook = "SPMP plan (PDF)"
     output_mimetype = "application/pdf"
@@ -171,35 +274,45 @@ class SpmpPDFExporter(SpmpHTMLExporter):
                            **kw: Any) -> tuple[bytes, dict[str, Any]]:  # type: ignore[override]
         html, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"
-        return html_to_pdf(html), resources
+        return html_to_pdf(html, **pdf_options(resources)), resources
 
 
 # ----------------------------------------------------------------------------- convenience
-_EXPORTER: SpmpHTMLExporter | None = None
+_EXPORTERS: dict[str, SpmpHTMLExporter] = {}
 _LOCK = threading.Lock()  # nbconvert exporters keep per-call state: one export at a time each
 
 
-def _exporter() -> SpmpHTMLExporter:
-    global _EXPORTER
-    if _EXPORTER is None:
-        _EXPORTER = SpmpHTMLExporter()
-    return _EXPORTER
+def _exporter(kind: str = "plan") -> SpmpHTMLExporter:
+    """One exporter per kind of document, kept for the process: its Jinja environment and
+    compiled template are reused by every document of that kind."""
+    if kind not in _EXPORTERS:
+        exporter = SpmpHTMLExporter()
+        exporter.template_name = TEMPLATES[kind]
+        exporter.template_paths = exporter._template_paths()
+        _EXPORTERS[kind] = exporter
+    return _EXPORTERS[kind]
+
+
+def render_notebook(nb: NotebookNode) -> tuple[str, dict[str, Any]]:
+    """``(html, resources)`` of any SPMP document notebook, with the one shared exporter."""
+    kind = document_kind(nb)
+    with _LOCK:
+        exporter = _exporter(kind)
+        try:
+            return exporter.from_notebook_node(nb)
+        except ExportError:
+            raise
+        except Exception as exc:
+            raise ExportError(f"The document could not be rendered: {exc}") from exc
 
 
 def render_plan_html(file: SubjectFile, info: VersionInfo) -> str:
     """The plan version as a standalone HTML page (the document the PDF is printed from)."""
-    nb = plan_notebook(file, info)
-    with _LOCK:
-        exporter = _exporter()
-        try:
-            html, _ = exporter.from_notebook_node(nb)
-        except ExportError:
-            raise
-        except Exception as exc:
-            raise ExportError(f"The plan could not be rendered: {exc}") from exc
-    return html
+    return render_notebook(plan_notebook(file, info))[0]
 
 
 def render_plan_pdf(file: SubjectFile, info: VersionInfo) -> bytes:
-    """The plan version as A4 PDF bytes (OFFICIAL-SENSITIVE marked; DRAFT until signed off)."""
-    return html_to_pdf(render_plan_html(file, info))
+    """The plan version as A4 PDF/A-3b bytes (OFFICIAL-SENSITIVE marked; DRAFT until signed
+    off), with the plan's canonical JSON embedded and its SHA-256 in the footer and metadata."""
+    html, resources = render_notebook(plan_notebook(file, info))
+    return html_to_pdf(html, **pdf_options(resources))

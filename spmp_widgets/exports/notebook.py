@@ -16,16 +16,61 @@ import nbformat
 from ..errors import ExportError
 from ..model import SubjectFile, VersionInfo
 
-__all__ = ["METADATA_KEY", "NOTEBOOK_FORMAT", "plan_data", "plan_notebook"]
+__all__ = ["DOCUMENT_KINDS", "METADATA_KEY", "NOTEBOOK_FORMAT", "canonical_text", "document_data",
+           "document_kind", "document_notebook", "plan_data", "plan_notebook"]
 
 METADATA_KEY = "spmp"
 NOTEBOOK_FORMAT = 1  # version of the ``metadata["spmp"]`` layout
+#: What a notebook can carry (``metadata.spmp.document``; a plan when absent) and its title.
+DOCUMENT_KINDS = {"plan": "Subject Profile Management Plan", "briefing": "Officer briefing",
+                  "reviews": "Review summary"}
+
+
+def canonical_text(plan: Any) -> str:
+    """A plan dumped as JSON exactly like ``PlanDocument.canonical_json``."""
+    return json.dumps(plan, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _sha256_of(plan: Any) -> str:
     """SHA-256 of a plan dumped as JSON, computed exactly like ``PlanDocument.sha256``."""
-    text = json.dumps(plan, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_text(plan).encode("utf-8")).hexdigest()
+
+
+def document_kind(nb: Any) -> str:
+    """``plan``, ``briefing`` or ``reviews``: what an SPMP notebook carries."""
+    meta = (nb.get("metadata") or {}).get(METADATA_KEY) if isinstance(nb, dict) else None
+    if not isinstance(meta, dict):
+        raise ExportError("This notebook carries no SPMP plan (no 'spmp' metadata): make it with "
+                          "spmp_widgets.exports.plan_notebook.")
+    kind = meta.get("document", "plan")
+    if kind not in DOCUMENT_KINDS:
+        raise ExportError(f"Unknown SPMP document {kind!r}.")
+    return kind
+
+
+def document_notebook(kind: str, data: Any, title: str) -> nbformat.NotebookNode:
+    """A notebook carrying a briefing or a review summary (a pydantic model) in its metadata."""
+    if kind not in DOCUMENT_KINDS or kind == "plan":
+        raise ExportError(f"document_notebook makes briefings and review summaries, not {kind!r}.")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata[METADATA_KEY] = {"format": NOTEBOOK_FORMAT, "document": kind,
+                                 "data": data.model_dump(mode="json")}
+    nb.metadata["title"] = title
+    nb.cells.append(nbformat.v4.new_markdown_cell(
+        f"# {DOCUMENT_KINDS[kind]}\n\nThe document is stored in this notebook's metadata; export "
+        "it with `jupyter nbconvert --to spmp_pdf` (or `spmp_html`)."))
+    return nb
+
+
+def document_data(nb: Any, kind: str) -> dict[str, Any]:
+    """The data a briefing or review-summary notebook carries, as plain dicts."""
+    meta = nb["metadata"][METADATA_KEY]
+    if meta.get("format") != NOTEBOOK_FORMAT:
+        raise ExportError(f"Unknown SPMP notebook format {meta.get('format')!r}.")
+    data = meta.get("data")
+    if not isinstance(data, dict):
+        raise ExportError(f"The notebook's {DOCUMENT_KINDS[kind].lower()} data is missing.")
+    return _plain(data)
 
 
 def plan_notebook(file: SubjectFile, info: VersionInfo) -> nbformat.NotebookNode:
