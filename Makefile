@@ -7,7 +7,7 @@ PORT ?= 8866
 # The user the app acts as until login arrives; a demo coordinator by default.
 SPMP_USER ?= mhowell
 
-.PHONY: install run test clean-store
+.PHONY: install run test bench clean-store
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,6 +23,11 @@ run: install
 
 test: install
 	$(PY) -m pytest
+
+# Benchmarks print figures and ratios against peers measured in the same run (not pass/fail).
+bench: install
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m benchmarks
 
 clean-store:
 	@echo "This deletes the default SQLite store and everything in it."

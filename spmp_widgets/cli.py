@@ -116,8 +116,13 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option("--subjects", default=24, show_default=True, type=click.IntRange(1, 100000))
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the store already holds plans.")
+@click.option("--bulk", is_flag=True,
+              help="A large store for benchmarks, written straight into the tables "
+                   "(try --subjects 10000 --events 500000).")
+@click.option("--events", default=500_000, show_default=True, type=click.IntRange(0, 10_000_000),
+              help="With --bulk: about how many events (reviews, visits, breaches...).")
 @click.pass_context
-def demo(ctx: click.Context, subjects: int, seed: int, if_empty: bool) -> None:
+def demo(ctx: click.Context, subjects: int, seed: int, if_empty: bool, bulk: bool, events: int) -> None:
     """Load a deterministic synthetic caseload (fictional people only) and demo users."""
     from .services.seed import load_demo
 
@@ -128,6 +133,12 @@ def demo(ctx: click.Context, subjects: int, seed: int, if_empty: bool) -> None:
             return
         raise SpmpError(f"the store {store!r} already holds plans; the demo caseload only goes "
                         "into an empty store (point SPMP_DATABASE_URL at a new one)")
+    if bulk:
+        from .services.bulk_demo import load_bulk_demo
+
+        click.echo(str(load_bulk_demo(store, subjects=subjects, events=events, seed=seed,
+                                      progress=lambda m: click.echo(m, err=True))))
+        return
     summary = load_demo(store, subjects=subjects, seed=seed)
     click.echo(summary)
 

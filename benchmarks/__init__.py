@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks [NAME...]`` runs every ``benchmarks/*_bench.py`` main()."""
