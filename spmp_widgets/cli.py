@@ -48,6 +48,9 @@ class _Group(click.Group):
         except SpmpError as e:
             click.echo(f"error: {e.message}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # `spmp list | head`: the reader has gone; nothing to say
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own flush
+            ctx.exit(141)
         except OSError as e:  # a file or folder that cannot be read or written
             where = f"{e.filename}: " if getattr(e, "filename", None) else ""
             click.echo(f"error: {where}{e.strerror or e}", err=True)
@@ -276,6 +279,43 @@ def verify(ctx: click.Context, file: str, no_store: bool) -> None:
     signed = f", signed off by {result.signed_by}" if result.signed_by else ""
     click.echo(f"{file}: OK: {result.subject_id} version {result.version}{signed}; "
                f"SHA-256 {result.sha256}")
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return None
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{value!r} is not a date: use dd/mm/yyyy (or yyyy-mm-dd)")
+
+
+@main.command()
+@click.option("--on", "on", default=None, callback=_parse_day, metavar="DATE",
+              help="As of this date, dd/mm/yyyy (default: today in Europe/London).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array instead of text.")
+@click.pass_context
+def due(ctx: click.Context, on, as_json: bool) -> None:  # noqa: ANN001
+    """What is due: reviews, visits, orders ending, recent breaches, sign-offs, disclosures."""
+    from .model import format_uk
+    from .services.due import KINDS, due_items
+
+    items = due_items(_store(ctx), on)
+    if as_json:
+        click.echo(json.dumps([i.as_json() for i in items], indent=2, ensure_ascii=False))
+        return
+    for kind, heading in KINDS.items():
+        group = [i for i in items if i.kind == kind]
+        if not group:
+            continue
+        click.echo(f"{heading} ({len(group)})")
+        for i in group:
+            team = f" [{i.team}]" if i.team else ""
+            click.echo(f"  {format_uk(i.due)}  {i.subject_id:10} {i.name[:34]:34} {i.detail}{team}")
 
 
 @main.command()

@@ -195,3 +195,13 @@ def test_leaving_with_unsaved_typing_asks_first(page, server):
     page.remove_listener("dialog", stay)
     page.locator(".spmp-revert").click()
     page.locator(".spmp-page.spmp-dirty").wait_for(state="detached")
+
+
+def test_dashboard_item_opens_its_plan(page, server):
+    page.goto(server.url)
+    overdue = page.locator('.spmp-dashboard details[data-kind="review_overdue"]')
+    overdue.locator("summary").click()
+    overdue.get_by_role("link", name="WIŚNIEWSKI, Łukasz Dawid").click()
+    page.wait_for_url(re.compile(r"\?subject=SUB-0001$"))
+    page.locator(".spmp-save").wait_for()
+    no_console_errors(page)

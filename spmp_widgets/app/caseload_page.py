@@ -63,7 +63,9 @@ class CaseloadPage:
                           f"(as of {format_uk(self.today)}).", "warning" if overdue else "info")
         header = w.HTML('<div class="spmp-header"><h1>Caseload</h1>'
                         "<p>Choose a subject's name to open their plan. Choose a column heading to sort.</p></div>")
-        self.widget = page(header, summary, self.grid,
+        from .dashboard import dashboard_widget
+
+        self.widget = page(header, summary, dashboard_widget(ctx.store, self.today), self.grid,
                            user_line=f"{ctx.user.display_name} ({ctx.user.role.value})")
         self.render()
 
