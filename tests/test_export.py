@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from spmp_widgets.errors import ExportError
-from spmp_widgets.exports import (SpmpHTMLExporter, SpmpPDFExporter, plan_notebook,
+from spmp_widgets.exports import (SpmpHTMLExporter, SpmpPDFExporter, plan_data, plan_notebook,
                                   render_plan_html, render_plan_pdf)
 from spmp_widgets.model import PlanStatus, RiskLevel, SignOff, SubjectFile, VersionInfo
 from spmp_widgets.paths import repo_root
@@ -312,11 +312,13 @@ def test_edited_notebook_is_refused() -> None:
         SpmpHTMLExporter().from_notebook_node(nb)
 
 
-def test_notebook_without_plan_is_refused() -> None:
+def test_plan_data_refuses_a_notebook_without_a_plan() -> None:
+    # Plain notebooks export in the house style (tests/test_export_notebook.py); asking one
+    # for its plan data is still an error.
     nb = nbformat.v4.new_notebook()
     nb.cells.append(nbformat.v4.new_markdown_cell("# not a plan"))
     with pytest.raises(ExportError, match="no SPMP plan"):
-        SpmpPDFExporter().from_notebook_node(nb)
+        plan_data(nb)
 
 
 def test_notebook_carries_the_stored_data() -> None:

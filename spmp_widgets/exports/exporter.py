@@ -1,10 +1,17 @@
-"""nbconvert exporters for SPMP plans: ``--to spmp_html`` and ``--to spmp_pdf``.
+"""nbconvert exporters for SPMP documents: ``--to spmp_html`` and ``--to spmp_pdf``.
 
 Both render the whole plan from the stored data that ``plan_notebook`` put in the notebook's
 metadata (never from live widgets) with the ``spmp_plan`` template in ``templates/``. The Jinja
 environment autoescapes everything: whatever a user typed comes out as text, never as markup.
 The PDF is made from that HTML by WeasyPrint (A4, classification marking and page numbers in the
 page margins, a DRAFT watermark until the version is signed off).
+
+Any other notebook (no ``spmp`` metadata: an analyst's notebook) comes out in the same house style
+through the ``spmp_notebook`` template, which inherits nbconvert's ``lab`` template (conf.json), so
+cells and outputs render through nbconvert's own blocks: markdown and outputs (images, tables,
+text), no code inputs (``exclude_input``), widgets as a short note, and no script of any kind.
+That template runs like nbconvert's own, without autoescape: the markdown is the analyst's
+document and is rendered as markdown; the HTML is stripped of active content afterwards.
 """
 
 from __future__ import annotations
@@ -23,14 +30,19 @@ from ..errors import ExportError
 from ..model import SubjectFile, VersionInfo, enums, format_uk
 from ..model.rules import format_vrm
 from ..paths import templates_dir
-from .notebook import (canonical_text, document_data, document_kind, plan_data, plan_notebook)
+from .notebook import (PLAIN_NOTEBOOK, canonical_text, document_data, document_kind, plan_data,
+                       plan_notebook)
 
-__all__ = ["FONT_STACK", "SpmpHTMLExporter", "SpmpPDFExporter", "html_to_pdf", "pdf_options",
-           "render_notebook", "render_plan_html", "render_plan_pdf"]
+__all__ = ["FONT_STACK", "SpmpHTMLExporter", "SpmpPDFExporter", "html_to_pdf", "notebook_view",
+           "pdf_options", "render_notebook", "render_plan_html", "render_plan_pdf",
+           "strip_active_content"]
 
 TEMPLATE_NAME = "spmp_plan"
 #: The template of each kind of document a notebook can carry (``metadata.spmp.document``).
-TEMPLATES = {"plan": "spmp_plan", "briefing": "spmp_briefing", "reviews": "spmp_reviews"}
+TEMPLATES = {"plan": "spmp_plan", "briefing": "spmp_briefing", "reviews": "spmp_reviews",
+             PLAIN_NOTEBOOK: "spmp_notebook"}
+#: The only template rendered without autoescape (nbconvert's lab blocks emit HTML as strings).
+NOTEBOOK_TEMPLATE = TEMPLATES[PLAIN_NOTEBOOK]
 #: Fonts for every script a name can be written in; DejaVu first, so Latin, Greek and Cyrillic
 #: keep one look, and Arabic falls back to Noto.
 FONT_STACK = ('"DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", '
@@ -119,11 +131,176 @@ def document_view(kind: str, data: dict[str, Any]) -> dict[str, Any]:
             "css_ref": re.sub(r"[^A-Za-z0-9_/ -]", "", doc.reference)}
 
 
+# ----------------------------------------------------------------------------- any notebook
+def css_string(text: str) -> str:
+    """Text for inside a double-quoted CSS string (page margin boxes): every character that could
+    end the string, the rule or the ``<style>`` element becomes a CSS hex escape."""
+    out = []
+    for ch in str(text):
+        if ch.isalnum() or ch in " .,:;!?()[]-_/+=*#%@$~^|'":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return "".join(out)
+
+
+_ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+
+
+def _first_h1(source: str) -> tuple[str, int, int] | None:
+    """``(text, first line, line count)`` of the first level-1 heading in markdown, if any."""
+    lines = source.splitlines()
+    fenced = False
+    for n, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        m = _ATX_H1.match(line)
+        if m:
+            return m.group(1).strip(), n, 1
+        if (n + 1 < len(lines) and line.strip() and _SETEXT_H1.match(lines[n + 1])
+                and not line.startswith(("    ", "\t"))):
+            return line.strip(), n, 2
+    return None
+
+
+def _plain_heading(text: str) -> str:
+    """Heading markdown as plain text: emphasis, code and link syntax removed."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def notebook_view(nb: NotebookNode,
+                  resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+    """``(notebook to render, resources.spmp)`` for a notebook without SPMP data.
+
+    The title is ``metadata.title``, else the first level-1 heading, else the file name; when the
+    first cell opens with that heading it is left out of the body (the document header shows it).
+    The marking is ``metadata.classification`` (one of the Classification labels or values) or
+    OFFICIAL-SENSITIVE; anything else is refused rather than printed.
+    """
+    import copy
+    from zoneinfo import ZoneInfo
+
+    meta = nb.get("metadata") or {}
+    name = str(((resources.get("metadata") or {}).get("name")) or "").strip()
+    heading = None
+    for cell in nb.get("cells") or []:
+        if cell.get("cell_type") == "markdown":
+            heading = _first_h1(str(cell.get("source") or ""))
+            if heading:
+                break
+    title = str(meta.get("title") or "").strip()
+    if not title and heading:
+        title = _plain_heading(heading[0])
+    title = title or name or "Notebook"
+
+    raw = meta.get("classification")
+    if raw is None or raw == "":
+        marking = enums.Classification.OFFICIAL_SENSITIVE.label
+    else:
+        key = re.sub(r"[\s-]+", "_", str(raw).strip()).upper()
+        try:
+            marking = enums.Classification(key).label
+        except ValueError as exc:
+            known = ", ".join(c.label for c in enums.Classification)
+            raise ExportError(f"Unknown classification {str(raw)[:40]!r} in the notebook's "
+                              f"metadata (one of {known}).") from exc
+
+    nb = copy.deepcopy(nb)
+    cells = nb.get("cells") or []
+    if cells and cells[0].get("cell_type") == "markdown":
+        first = _first_h1(str(cells[0].get("source") or ""))
+        lines = str(cells[0].get("source") or "").splitlines()
+        if (first and _plain_heading(first[0]) == title
+                and not any(line.strip() for line in lines[:first[1]])):
+            rest = lines[first[1] + first[2]:]
+            cells[0]["source"] = "\n".join(rest).strip("\n")
+    produced = dt.datetime.now(ZoneInfo("Europe/London")).date()
+    return nb, {"title": title, "marking": marking, "produced": format_uk(produced),
+                "css_title": css_string(title), "css_marking": css_string(marking)}
+
+
+#: Elements that never leave the exporter: scripts and whatever can load or run active content.
+_ACTIVE_ELEMENTS = ("script", "noscript", "iframe", "frame", "frameset", "object", "embed",
+                    "applet", "template", "portal")
+#: Elements that only the document head may have (the house style decides the look and marking).
+_HEAD_ONLY = ("style", "link", "meta", "base", "title")
+_URL_ATTRIBUTES = ("href", "src", "xlink:href", "action", "formaction", "poster", "background",
+                   "data", "srcset", "ping", "lowsrc", "dynsrc")
+
+
+#: Tables with more columns than this fill the page width with smaller text and wrapped headings.
+WIDE_TABLE_COLUMNS = 9
+
+
+def strip_active_content(html: str) -> str:
+    """The page with no script: script-like elements, ``on*`` handlers, ``javascript:`` (and other
+    non-image ``data:``) URLs, and comments removed; styles in the body dropped too, so no output
+    can restyle the page or its classification marking."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    _strip(soup)
+    return str(soup)
+
+
+def finish_notebook_html(html: str) -> str:
+    """The rendered notebook page made safe (``strip_active_content``) and print-ready (wide
+    tables marked ``spmp-wide``)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    _strip(soup)
+    for table in soup.find_all("table"):
+        widest = max((sum(_span(cell) for cell in row.find_all(("td", "th"), recursive=False))
+                      for row in table.find_all("tr")), default=0)
+        if widest > WIDE_TABLE_COLUMNS:
+            table["class"] = [*table.get("class", []), "spmp-wide"]
+    return str(soup)
+
+
+def _span(cell: Any) -> int:
+    span = str(cell.get("colspan", "1")).strip()
+    return min(int(span), 1000) if span.isdigit() else 1
+
+
+def _strip(soup: Any) -> None:
+    from bs4 import Comment
+
+    for element in soup.find_all(_ACTIVE_ELEMENTS):
+        element.decompose()
+    body = soup.body or soup
+    for element in body.find_all(_HEAD_ONLY):
+        element.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for element in soup.find_all(True):
+        for attr in list(element.attrs):
+            name = attr.lower()
+            if name.startswith("on") or name in ("srcdoc", "formaction", "action"):
+                del element.attrs[attr]
+                continue
+            if name in _URL_ATTRIBUTES:
+                value = element.attrs[attr]
+                value = " ".join(value) if isinstance(value, list) else str(value)
+                scheme = re.sub(r"[\x00-\x20]", "", value).lower()
+                if (scheme.startswith(("javascript:", "vbscript:", "livescript:"))
+                        or (scheme.startswith("data:") and not scheme.startswith("data:image/"))):
+                    del element.attrs[attr]
+        if element.name == "meta" and str(element.get("http-equiv", "")).lower() == "refresh":
+            element.decompose()
+
+
 # ----------------------------------------------------------------------------- exporters
 class SpmpHTMLExporter(HTMLExporter):
-    """A Subject Profile Management Plan as one self-contained, print-styled HTML page."""
+    """An SPMP document as one self-contained, print-styled HTML page: a plan, briefing or review
+    summary from the notebook's ``spmp`` metadata, or any other notebook's markdown and outputs."""
 
-    export_from_notebook = "SPMP plan (HTML)"
+    export_from_notebook = "SPMP document (HTML)"
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -141,9 +318,35 @@ class SpmpHTMLExporter(HTMLExporter):
     def _exclude_anchor_links_default(self) -> bool:
         return True
 
+    # Analysts' notebooks are documents for readers, not code listings: no inputs, no prompts
+    # (``--TemplateExporter.exclude_input=False`` or ``SpmpHTMLExporter.exclude_input`` shows code).
+    @default("exclude_input")
+    def _exclude_input_default(self) -> bool:
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self) -> bool:
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self) -> bool:
+        return True
+
+    @default("embed_images")
+    def _embed_images_default(self) -> bool:
+        return True  # markdown images as data URIs: the PDF fetches nothing else
+
+    def _template_paths(self, prune: bool = True, root_dirs: Any = None) -> list[str]:
+        paths = super()._template_paths(prune=prune, root_dirs=root_dirs)
+        if self.template_name == NOTEBOOK_TEMPLATE:  # the house style (plan.css) after lab's
+            paths = [*paths, str(templates_dir() / TEMPLATE_NAME)]
+        return paths
+
     def _create_environment(self):  # type: ignore[no-untyped-def]
         env = super()._create_environment()
-        env.autoescape = True  # before any template is compiled: every {{ }} is HTML-escaped
+        # before any template is compiled: every {{ }} is HTML-escaped, except in the notebook
+        # template, whose lab blocks emit rendered HTML (its output is stripped of scripts)
+        env.autoescape = self.template_name != NOTEBOOK_TEMPLATE
         return env
 
     def default_filters(self):  # type: ignore[no-untyped-def]
@@ -163,13 +366,22 @@ class SpmpHTMLExporter(HTMLExporter):
         if kind == "plan":
             file, version = plan_data(nb)
             resources["spmp"] = _view(file, version)
+        elif kind == PLAIN_NOTEBOOK:
+            nb, resources["spmp"] = notebook_view(nb, resources)
         else:
             resources["spmp"] = document_view(kind, document_data(nb, kind))
         resources["spmp_kind"] = kind
         if self.template_name != TEMPLATES[kind]:
             self.template_name = TEMPLATES[kind]
             self.template_paths = self._template_paths()  # computed once by nbconvert otherwise
-        return super().from_notebook_node(nb, resources, **kw)
+        if bool(self.environment.autoescape) != (kind != PLAIN_NOTEBOOK):
+            self._invalidate_environment_cache()  # never a plan through an unescaped environment
+        if not self.environment.autoescape and kind != PLAIN_NOTEBOOK:  # pragma: no cover
+            raise ExportError("Refusing to render SPMP data without autoescape.")
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        if kind == PLAIN_NOTEBOOK:
+            html = finish_notebook_html(html)
+        return html, resources
 
 
 def html_to_pdf(html: str, *, attachments: list[Any] | None = None,
@@ -263,7 +475,7 @@ class SpmpPDFExporter(SpmpHTMLExporter):
     A plan comes out as PDF/A-3b with its canonical JSON embedded (see ``spmp verify``).
     """
 
-    export_from_notebook = "SPMP plan (PDF)"
+    export_from_notebook = "SPMP document (PDF)"
     output_mimetype = "application/pdf"
 
     @default("file_extension")

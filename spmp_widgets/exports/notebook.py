@@ -3,6 +3,8 @@
 ``plan_notebook(file, info)`` packs one stored version (the ``SubjectFile`` and the store's
 ``VersionInfo``) into the notebook metadata under ``spmp``. The nbconvert exporters in
 ``spmp_widgets.exports.exporter`` read it back with ``plan_data`` and render the whole plan from it.
+Any other notebook (no ``spmp`` metadata, e.g. an analyst's notebook) is a ``notebook`` document:
+its markdown and outputs, in the house style.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import nbformat
 from ..errors import ExportError
 from ..model import SubjectFile, VersionInfo
 
-__all__ = ["DOCUMENT_KINDS", "METADATA_KEY", "NOTEBOOK_FORMAT", "canonical_text", "document_data",
-           "document_kind", "document_notebook", "plan_data", "plan_notebook"]
+__all__ = ["DOCUMENT_KINDS", "METADATA_KEY", "NOTEBOOK_FORMAT", "PLAIN_NOTEBOOK", "canonical_text",
+           "document_data", "document_kind", "document_notebook", "plan_data", "plan_notebook"]
 
 METADATA_KEY = "spmp"
 NOTEBOOK_FORMAT = 1  # version of the ``metadata["spmp"]`` layout
 #: What a notebook can carry (``metadata.spmp.document``; a plan when absent) and its title.
 DOCUMENT_KINDS = {"plan": "Subject Profile Management Plan", "briefing": "Officer briefing",
                   "reviews": "Review summary"}
+#: The kind of a notebook that carries no SPMP data: rendered from its own cells and outputs.
+PLAIN_NOTEBOOK = "notebook"
 
 
 def canonical_text(plan: Any) -> str:
@@ -37,8 +41,14 @@ def _sha256_of(plan: Any) -> str:
 
 
 def document_kind(nb: Any) -> str:
-    """``plan``, ``briefing`` or ``reviews``: what an SPMP notebook carries."""
-    meta = (nb.get("metadata") or {}).get(METADATA_KEY) if isinstance(nb, dict) else None
+    """``plan``, ``briefing`` or ``reviews``: what an SPMP notebook carries; ``notebook``
+    (``PLAIN_NOTEBOOK``) for a notebook with no ``spmp`` metadata at all."""
+    if not isinstance(nb, dict):
+        raise ExportError("Not a notebook.")
+    metadata = nb.get("metadata") or {}
+    if METADATA_KEY not in metadata:
+        return PLAIN_NOTEBOOK
+    meta = metadata.get(METADATA_KEY)
     if not isinstance(meta, dict):
         raise ExportError("This notebook carries no SPMP plan (no 'spmp' metadata): make it with "
                           "spmp_widgets.exports.plan_notebook.")
