@@ -15,7 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core, injected into pages by the accessibility tests (pinned in package-lock.json).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 run: install
 	$(SPMP) demo --if-empty
@@ -25,9 +29,16 @@ test: install
 	$(PY) -m pytest
 
 # Benchmarks print figures and ratios against peers measured in the same run (not pass/fail).
-bench: install
-	$(PY) -m pip install --quiet -e '.[test,bench]'
-	$(PY) -m benchmarks
+# A venv of its own: ipyautoui brings front-end extensions the app must not load.
+BENCH_VENV ?= .venv-bench
+$(BENCH_VENV)/.installed: pyproject.toml
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: install $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python -m benchmarks
 
 clean-store:
 	@echo "This deletes the default SQLite store and everything in it."

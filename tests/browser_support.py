@@ -113,3 +113,28 @@ def kernel_pids(server: Server) -> list[int]:
         if b"ipykernel" in cmd:
             pids.append(pid)
     return pids
+
+
+def launch_browser(playwright):  # noqa: ANN001, ANN201 - a Playwright instance and its Browser
+    """Debian's chromium, headless, never a downloaded browser."""
+    return playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+
+
+def watched_page(browser, timeout_ms: int, **context_options):  # noqa: ANN001, ANN201
+    """A new page whose console errors and page errors collect in ``page.console_errors``.
+
+    Returns ``(context, page)``; close the context when done.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    errors: list[str] = []
+
+    def on_console(m) -> None:  # noqa: ANN001
+        if m.type == "error":
+            errors.append(f"{m.text} ({(m.location or {}).get('url', '')})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.console_errors = errors
+    return context, page

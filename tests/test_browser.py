@@ -14,11 +14,11 @@ from spmp_widgets.services.plans import import_file
 from spmp_widgets.services.users import add_user
 from spmp_widgets.store import Store
 
-from .browser_support import CHROMIUM_ARGS, Server, kernel_pids, require_chromium
+from .browser_support import Server, kernel_pids, launch_browser, watched_page
 from .conftest import EXAMPLE, PASSWORDS
 
 pytestmark = pytest.mark.browser
-TIMEOUT = 60_000  # ms: the first page of a fresh kernel on a busy 2-core machine
+TIMEOUT = 120_000  # ms: the first page of a fresh kernel on a busy 2-core machine
 
 
 @pytest.fixture(scope="module")
@@ -39,27 +39,16 @@ def server(tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    path = require_chromium()
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = launch_browser(p)
         yield b
         b.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="en-US", timezone_id="America/New_York",
-                                  viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    pg.set_default_timeout(TIMEOUT)
-    errors: list[str] = []
-    def on_console(m) -> None:
-        if m.type == "error":
-            errors.append(f"{m.text} ({(m.location or {}).get('url', '')})")
-
-    pg.on("console", on_console)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.console_errors = errors
+    context, pg = watched_page(browser, TIMEOUT, locale="en-US", timezone_id="America/New_York",
+                               accept_downloads=True)
     yield pg
     context.close()
 

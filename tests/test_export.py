@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -25,6 +24,8 @@ from spmp_widgets.exports import (SpmpHTMLExporter, SpmpPDFExporter, plan_data, 
 from spmp_widgets.model import PlanStatus, RiskLevel, SignOff, SubjectFile, VersionInfo
 from spmp_widgets.paths import repo_root
 
+from .pdf_support import page_texts
+
 EXAMPLE = repo_root() / "data" / "examples" / "subject.json"
 RAW = json.loads(EXAMPLE.read_text(encoding="utf-8"))  # read independently of the models
 WORDINGS = [c["wording"] for o in RAW["plan"]["orders"] for c in o["conditions"]]
@@ -35,26 +36,6 @@ VENV_BIN = Path(sys.executable).parent
 
 
 # ----------------------------------------------------------------------------- helpers
-def pdftotext_bin() -> str:
-    found = shutil.which("pdftotext")
-    if not found:
-        pytest.fail("pdftotext is needed to read the PDFs back: install Debian's poppler-utils "
-                    "(apt-get install poppler-utils).")
-    return found
-
-
-def page_texts(pdf: Path) -> list[str]:
-    """The text of each page, in content order (``-raw``), as pdftotext extracts it."""
-    count = len(PdfReader(str(pdf)).pages)
-    assert count >= 1
-    texts = []
-    for n in range(1, count + 1):
-        out = subprocess.run([pdftotext_bin(), "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n),
-                              str(pdf), "-"], capture_output=True, check=True)
-        texts.append(out.stdout.decode("utf-8"))
-    return texts
-
-
 def flat(text: str) -> str:
     """Line breaks inside table cells undone: a hyphen at a line end joins, others become spaces."""
     return re.sub(r"\s+", " ", re.sub(r"-\n", "-", text))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -26,6 +25,8 @@ from spmp_widgets.errors import ExportError
 from spmp_widgets.exports import SpmpHTMLExporter, SpmpPDFExporter
 from spmp_widgets.exports.exporter import render_notebook, strip_active_content
 from spmp_widgets.paths import repo_root
+
+from .pdf_support import page_texts
 
 VENV_BIN = Path(sys.executable).parent
 TITLE = "Quarterly caseload review"
@@ -75,24 +76,6 @@ def analyst_notebook(**metadata: str) -> nbformat.NotebookNode:
         "## Findings\n\nCompliance **improved**.\n\n<script>alert('markdown')</script>"))
     nbformat.validate(nb)
     return nb
-
-
-def pdftotext_bin() -> str:
-    found = shutil.which("pdftotext")
-    if not found:
-        pytest.fail("pdftotext is needed to read the PDFs back: install Debian's poppler-utils.")
-    return found
-
-
-def page_texts(pdf: Path) -> list[str]:
-    count = len(PdfReader(str(pdf)).pages)
-    assert count >= 1
-    texts = []
-    for n in range(1, count + 1):
-        out = subprocess.run([pdftotext_bin(), "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n),
-                              str(pdf), "-"], capture_output=True, check=True)
-        texts.append(out.stdout.decode("utf-8"))
-    return texts
 
 
 def image_count(pdf: Path) -> int:

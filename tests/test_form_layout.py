@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from spmp_widgets.model import Device, DeviceCategory, SubjectFile
-from spmp_widgets.widgets import ListEditor, ModelForm, list_choices
+from spmp_widgets.widgets import ModelForm, list_choices
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "subject.json"
 LAYOUT = [

@@ -63,6 +63,11 @@ class Autosaver:
         if self.on_saved is not None:
             self.on_saved(draft)
 
+    @property
+    def pending(self) -> bool:
+        """True while a change waits to be written."""
+        return self._handle is not None
+
     def discard(self) -> None:
         """Forget any pending write and remove the stored draft (after a save or discard)."""
         self.cancel()

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import ipywidgets as w
 
 from ..errors import ConflictError, SpmpError, ValidationFailed
-from ..model import PlanDocument, VersionInfo, format_uk
+from ..model import PlanDocument, format_uk
 from ..services.plans import export_file, save_plan, sign_off
 from ..services.users import Role
 from ..widgets import ModelForm, list_choices
@@ -124,7 +124,14 @@ class PlanPage:
         close_all(old)
 
     def close(self) -> None:
-        """Close the page and every widget it made (the form's list items included)."""
+        """Close the page and every widget it made (the form's list items included).
+
+        A draft write still pending is done first, so closing never loses the last typing.
+        """
+        if self.autosaver is not None:
+            if self.autosaver.pending:
+                self.autosaver.flush()
+            self.autosaver.cancel()
         self.form.close()
         close_all(self.widget)
 
@@ -191,7 +198,8 @@ class PlanPage:
         self.draft_offer.children = [message(text, "warning"), w.HBox([restore, discard])]
 
     def _resolve_draft(self, snapshot: dict | None) -> None:
-        self.draft_offer.children = []
+        offer, self.draft_offer.children = self.draft_offer.children, []
+        close_all(*offer)
         self.form.read_only = False
         self.autosaver.paused = False
         if snapshot is None:

@@ -139,7 +139,7 @@ class Redactor:
                       text)
         text = re.sub(rf"{PROTECTED}(?:(?:, | and ){PROTECTED})+", "the protected persons", text)
         # a sentence that now starts with "the ..." starts with a capital
-        return re.sub(rf"(^|[.!?]\s+)(the (?:protected person|partner))",
+        return re.sub(r"(^|[.!?]\s+)(the (?:protected person|partner))",
                       lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -78,8 +78,8 @@ def close_all(*items: Any) -> None:
         if isinstance(item, (list, tuple)):
             stack.extend(item)
             continue
-        if not isinstance(item, w.Widget) or item.comm is None:
-            continue  # a closed widget was closed here with all it holds (children first)
+        if not isinstance(item, w.Widget) or item.comm is None or getattr(item, SHARED, False):
+            continue  # closed already (with all it held), or a form's shared Layout/Style
         for name in _holding_traits(type(item)):
             value = getattr(item, name, None)
             if isinstance(value, (w.Widget, list, tuple)):
@@ -88,6 +88,7 @@ def close_all(*items: Any) -> None:
 
 
 _HOLDING: dict[type, tuple[str, ...]] = {}
+SHARED = "_spmp_shared"  # marks a Layout/Style many widgets of one form use (Env.shared_*)
 
 
 def _holding_traits(cls: type[w.Widget]) -> tuple[str, ...]:
@@ -113,9 +114,40 @@ class Env:
         self.registry = registry
         self.context = dict(context or {})
         self.form = form
+        self._shared: dict[Any, w.Widget] = {}
         self.read_only = False
         self.quiet_depth = 0
         self.item_forms_built = 0
+
+    def shared_layout(self, **traits: Any) -> w.Layout:
+        """One Layout for every widget of this form with these traits (never mutate it).
+
+        Each ipywidgets Layout and Style is a widget of its own, with its own comm to open:
+        sharing them makes a row of four buttons five comms instead of twelve.
+        """
+        return self._share(("layout", *sorted(traits.items())), lambda: w.Layout(**traits))
+
+    def shared_style(self, widget_class: type[w.DOMWidget], **traits: Any) -> w.Widget:
+        """One Style (of ``widget_class``'s style class) for every widget of this form alike."""
+        klass = widget_class.class_traits()["style"].klass
+        return self._share(("style", klass, *sorted(traits.items())), lambda: klass(**traits))
+
+    def _share(self, key: Any, make: Callable[[], w.Widget]) -> w.Widget:
+        widget = self._shared.get(key)
+        if widget is None:
+            widget = self._shared[key] = make()
+            setattr(widget, SHARED, True)
+        return widget
+
+    def static_html(self, value: str) -> w.HTML:
+        """An HTML widget for fixed text (headings, hints): one comm, not three."""
+        return w.HTML(value, layout=self.shared_layout(), style=self.shared_style(w.HTML))
+
+    def close_shared(self) -> None:
+        """Close the shared Layouts and Styles (when the form closes)."""
+        for widget in self._shared.values():
+            w.Widget.close(widget)
+        self._shared.clear()
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -157,7 +189,7 @@ class Editor:
         self.key: str | int | None = spec.name if spec is not None else None
         self.widget: w.DOMWidget | None = None
         self.control: w.DOMWidget | None = None
-        self.error_box = w.HTML("", layout=w.Layout(display="none"))
+        self.error_box = w.HTML("", layout=w.Layout(display="none"), style=env.shared_style(w.HTML))
         self.error_box.add_class("spmp-error")
         self.messages: list[str] = []
         self.locked = bool(spec and spec.ui.get("read_only"))
@@ -294,9 +326,9 @@ class Editor:
         self.control = control
         parts: list[w.DOMWidget] = [control, *extra]
         if self.spec is not None and self.spec.description:
-            parts.append(w.HTML(hint_html(self.spec.description)))
+            parts.append(self.env.static_html(hint_html(self.spec.description)))
         parts.append(self.error_box)
-        box = w.VBox(parts)
+        box = w.VBox(parts, layout=self.env.shared_layout())
         box.add_class("spmp-field")
         self.widget = box
         control.add_class("spmp-control")

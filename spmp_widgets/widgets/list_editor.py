@@ -99,6 +99,9 @@ class ListEditor(Editor):
         self.page_size = int(spec.ui.get("page_size", PAGE_SIZE))
         self.page = 0
         self.slots: list[_Slot] = []
+        # True while the list sits in a tab not shown yet: rows are built when it is (wake()),
+        # so a plan opens without building rows nobody sees (ModelForm sets it for such tabs).
+        self.dormant = False
         self.rows = w.VBox()
         self.count = w.HTML()
         self.add_button = w.Button(description=f"Add {self.noun.lower()}", icon="plus",
@@ -109,11 +112,11 @@ class ListEditor(Editor):
         self.prev_button.on_click(lambda _b: self._turn(-1))
         self.next_button.on_click(lambda _b: self._turn(1))
         self.pager = w.HBox([self.prev_button, self.next_button])
-        parts: list[w.DOMWidget] = [w.HTML(f"<h4>{html.escape(spec.label)}</h4>")]
+        parts: list[w.DOMWidget] = [env.static_html(f"<h4>{html.escape(spec.label)}</h4>")]
         if spec.description:
-            parts.append(w.HTML(hint_html(spec.description)))
+            parts.append(env.static_html(hint_html(spec.description)))
         parts += [self.error_box, self.count, self.rows, self.pager, self.add_button]
-        self.widget = w.VBox(parts)
+        self.widget = w.VBox(parts, layout=env.shared_layout())
         self.widget.add_class("spmp-list")
         self.control = self.add_button
 
@@ -154,7 +157,7 @@ class ListEditor(Editor):
     def set_state(self, state: Any) -> None:
         if not isinstance(state, list):
             return
-        self.slots = []
+        old, self.slots = self.slots, []
         for item in state:
             if not isinstance(item, dict):
                 continue
@@ -173,22 +176,25 @@ class ListEditor(Editor):
         self.page = 0
         self._rekey()
         self._render()
+        self._close_slots(old)
 
     def item_value(self, slot: _Slot) -> Any:
         return slot.editor.raw([]) if slot.editor is not None else slot.value
 
     # -- rows --------------------------------------------------------------------------------
     def _build_row(self, slot: _Slot) -> None:
-        slot.summary = w.HTML(layout=w.Layout(flex="1 1 auto"))
+        env = self.env  # shared Layouts and Styles: a row opens 8 comms, not 21
+        slot.summary = w.HTML(layout=env.shared_layout(flex="1 1 auto"), style=env.shared_style(w.HTML))
         names = (("edit", "Edit"), ("up", "Move up"), ("down", "Move down"), ("remove", "Remove"))
         for key, text in names:
-            button = w.Button(description=text, layout=w.Layout(width="auto"))
+            button = w.Button(description=text, layout=env.shared_layout(width="auto"),
+                              style=env.shared_style(w.Button))
             button.on_click(functools.partial(self._clicked, key, slot))
             slot.buttons[key] = button
-        slot.header = w.HBox([slot.summary, *slot.buttons.values()])
+        slot.header = w.HBox([slot.summary, *slot.buttons.values()], layout=env.shared_layout())
         slot.header.add_class("spmp-row")
-        slot.body = w.VBox()
-        slot.row = w.VBox([slot.header, slot.body])
+        slot.body = w.VBox(layout=env.shared_layout())
+        slot.row = w.VBox([slot.header, slot.body], layout=env.shared_layout())
 
     def _refresh_row(self, index: int, slot: _Slot) -> None:
         if slot.row is None:
@@ -218,9 +224,10 @@ class ListEditor(Editor):
         self.page = min(max(self.page, 0), pages - 1)
         start = self.page * self.page_size
         shown = list(enumerate(self.slots))[start:start + self.page_size]
-        for index, slot in shown:
+        built = [] if self.dormant else shown  # a list in a tab not yet shown: no rows yet
+        for index, slot in built:
             self._refresh_row(index, slot)
-        self.rows.children = tuple(slot.row for _, slot in shown)
+        self.rows.children = tuple(slot.row for _, slot in built)
         n = len(self.slots)
         count = f"{n} {'item' if n == 1 else 'items'}"
         if pages > 1:
@@ -238,8 +245,15 @@ class ListEditor(Editor):
                 slot.editor.apply_css()
 
     # -- actions -----------------------------------------------------------------------------
+    def wake(self) -> None:
+        """Build the rows of a dormant list (its tab is being shown)."""
+        if self.dormant:
+            self.dormant = False
+            self._render()
+
     def open_slot(self, slot: _Slot) -> ModelEditor:
         """Open an item's sub-form, building it the first time."""
+        self.dormant = False  # opening an item (locate, reveal, add, restore) shows the list
         if slot.editor is None:
             editor = ModelEditor(self.item_model, None, self.env, item=True)
             editor.parent, editor.key = self, self.slots.index(slot)

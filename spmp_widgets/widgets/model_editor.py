@@ -54,9 +54,9 @@ class ModelEditor(Editor):
             return
         parts: list[w.DOMWidget] = []
         if not item:
-            parts.append(w.HTML(f"<h3>{html.escape(self.label)}</h3>"))
+            parts.append(env.static_html(f"<h3>{html.escape(self.label)}</h3>"))
             if spec is not None and spec.description:
-                parts.append(w.HTML(hint_html(spec.description)))
+                parts.append(env.static_html(hint_html(spec.description)))
         parts.append(self.error_box)
         body = w.VBox([e.widget for e in self.editors.values() if e.widget is not None])
         self.body = body
@@ -66,7 +66,7 @@ class ModelEditor(Editor):
             self.control = self.included
             parts.append(self.included)
         parts.append(body)
-        self.widget = w.VBox(parts)
+        self.widget = w.VBox(parts, layout=env.shared_layout())
         self.widget.add_class("spmp-item" if item else "spmp-section")
 
     def _toggle(self, change: dict) -> None:

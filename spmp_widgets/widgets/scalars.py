@@ -122,8 +122,8 @@ class TextEditor(ScalarEditor):
         cls = w.Textarea if multiline else w.Text
         kwargs: dict[str, Any] = {"rows": 4} if multiline else {}
         # Every keystroke reaches the kernel, so autosave can keep what is being typed.
-        control = cls(description=spec.label, style=style(), continuous_update=True,
-                      layout=w.Layout(width=CONTROL_WIDTH), **kwargs)
+        control = cls(description=spec.label, style=env.shared_style(cls, **style()),
+                      continuous_update=True, layout=env.shared_layout(width=CONTROL_WIDTH), **kwargs)
         super().__init__(spec, env, control)
 
     def load(self, value: Any) -> None:
@@ -145,8 +145,9 @@ class ParsedTextEditor(ScalarEditor):
 
     def __init__(self, spec: FieldSpec, env: Env, parse: Callable[[str], Any],
                  fmt: Callable[[Any], str], width: str = "360px") -> None:
-        control = w.Text(description=spec.label, placeholder=self.placeholder, style=style(),
-                         continuous_update=False, layout=w.Layout(width=width))
+        control = w.Text(description=spec.label, placeholder=self.placeholder,
+                         style=env.shared_style(w.Text, **style()), continuous_update=False,
+                         layout=env.shared_layout(width=width))
         self.parse, self.fmt = parse, fmt
         self.loaded: Any = None
         self.loaded_text = ""
@@ -214,8 +215,8 @@ class NumberEditor(ScalarEditor):
 
     def __init__(self, spec: FieldSpec, env: Env) -> None:
         cls = w.IntText if spec.annotation is int else w.FloatText
-        super().__init__(spec, env, cls(description=spec.label, style=style(),
-                                        continuous_update=False, layout=w.Layout(width="360px")))
+        super().__init__(spec, env, cls(description=spec.label, style=env.shared_style(cls, **style()),
+                                        continuous_update=False, layout=env.shared_layout(width="360px")))
 
     def load(self, value: Any) -> None:
         self.set_control(0 if value is None else value)
@@ -228,7 +229,9 @@ def optional_number(spec: FieldSpec, env: Env) -> ParsedTextEditor:
 
 class CheckboxEditor(ScalarEditor):
     def __init__(self, spec: FieldSpec, env: Env) -> None:
-        super().__init__(spec, env, w.Checkbox(description=spec.label, indent=False, style=style()))
+        super().__init__(spec, env, w.Checkbox(description=spec.label, indent=False,
+                                               style=env.shared_style(w.Checkbox, **style()),
+                                               layout=env.shared_layout()))
 
     def load(self, value: Any) -> None:
         self.set_control(bool(value))
@@ -248,8 +251,8 @@ class ChoiceEditor(ScalarEditor):
     def __init__(self, spec: FieldSpec, env: Env, options: list[tuple[str, Any]] | None = None,
                  source: str | None = None) -> None:
         self.fixed, self.source = options or [], source
-        control = w.Dropdown(description=spec.label, style=style(), options=[],
-                             layout=w.Layout(width=CONTROL_WIDTH))
+        control = w.Dropdown(description=spec.label, style=env.shared_style(w.Dropdown, **style()),
+                             options=[], layout=env.shared_layout(width=CONTROL_WIDTH))
         super().__init__(spec, env, control)
         self.refresh_choices()
 
@@ -285,9 +288,10 @@ class MultiChoiceEditor(ScalarEditor):
     def __init__(self, spec: FieldSpec, env: Env, options: list[tuple[str, Any]] | None = None,
                  source: str | None = None) -> None:
         self.fixed, self.source, self.loaded = options or [], source, []
-        control = w.SelectMultiple(description=spec.label, style=style(), options=[],
+        control = w.SelectMultiple(description=spec.label, options=[],
+                                   style=env.shared_style(w.SelectMultiple, **style()),
                                    rows=min(max(len(self.fixed), 3), 8),
-                                   layout=w.Layout(width=CONTROL_WIDTH))
+                                   layout=env.shared_layout(width=CONTROL_WIDTH))
         super().__init__(spec, env, control)
         self.refresh_choices()
 
@@ -329,8 +333,9 @@ class LinesEditor(ScalarEditor):
 
     def __init__(self, spec: FieldSpec, env: Env) -> None:
         self.loaded: list[str] = []
-        control = w.Textarea(description=f"{spec.label} (one per line)", style=style(), rows=3,
-                             continuous_update=True, layout=w.Layout(width=CONTROL_WIDTH))
+        control = w.Textarea(description=f"{spec.label} (one per line)", rows=3,
+                             style=env.shared_style(w.Textarea, **style()),
+                             continuous_update=True, layout=env.shared_layout(width=CONTROL_WIDTH))
         super().__init__(spec, env, control)
 
     def load(self, value: Any) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 import ipywidgets as w
 
+from .base import close_all
+
 __all__ = ["ErrorSummary"]
 
 log = logging.getLogger("spmp_widgets.widgets")
@@ -33,7 +35,7 @@ class ErrorSummary(w.VBox):
 
     def show(self, entries: list[tuple[Loc, str, str]]) -> None:
         """Show ``(loc, where, message)`` entries; an empty list hides the summary."""
-        self.links = []
+        old, self.links = self.links, []
         for loc, where, message in entries:
             text = f"{where}: {message}" if where else message
             link = w.Button(description=text, tooltip=f"Go to the problem: {text}",
@@ -43,6 +45,7 @@ class ErrorSummary(w.VBox):
             self.links.append(link)
         self.items.children = tuple(self.links)
         self.layout.display = None if entries else "none"
+        close_all(old)  # the links shown before: closed, or every validation would leak some
 
     def _pick(self, loc: Loc) -> None:
         try:
