@@ -288,9 +288,12 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None):
         return None
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            day = dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        if not 1900 <= day.year <= 9000:
+            raise click.BadParameter(f"{value!r} is too far from today to be useful")
+        return day
     raise click.BadParameter(f"{value!r} is not a date: use dd/mm/yyyy (or yyyy-mm-dd)")
 
 

@@ -64,10 +64,13 @@ def open_plan(page, server):
     link.click()
     page.wait_for_url(re.compile(r"\?subject=SUB-0001$"))
     page.locator(".spmp-save").wait_for()
-    discard = page.locator(".spmp-draft-discard")
-    if discard.count():  # an earlier test left unsaved typing behind
+    for _ in range(10):  # earlier tests left unsaved typing behind: one offer per page's draft
+        discard = page.locator(".spmp-draft-discard")
+        if not discard.count():
+            break
         discard.click()
-        page.get_by_text("Your unsaved changes were discarded.").wait_for()
+        page.get_by_text("Those unsaved changes were discarded.").wait_for()
+        page.wait_for_timeout(500)
 
 
 def test_caseload_then_edit_save_reload(page, server):

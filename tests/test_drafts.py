@@ -56,6 +56,22 @@ def test_undoing_the_changes_removes_the_draft(store, opened):
     assert store.get_draft("SUB-0001", "coord") is None
 
 
+def test_two_tabs_keep_their_own_drafts_and_a_save_removes_only_its_own(store, people, opened):
+    tab_b = PlanPage(AppContext(store, people["coord"]), "SUB-0001")
+    tab_b.form.field("subject.description").control.value = "B's important note"
+    opened.form.field("subject.lead_officer").control.value = "DC Tab A"
+    assert len(store.get_drafts("SUB-0001", "coord")) == 2  # neither overwrote the other
+    opened.save()
+    [left] = store.get_drafts("SUB-0001", "coord")
+    assert "B's important note" in left.state
+    tab_b.save()  # refused: version 2 was saved meanwhile; B's typing stays as B's draft
+    assert "Nothing was saved" in tab_b.messages.children[0].value
+    again = PlanPage(AppContext(store, people["coord"]), "SUB-0001")
+    again.draft_offer.children[1].children[0].click()  # Restore my changes
+    assert again.form.field("subject.description").control.value == "B's important note"
+    assert again.form.field("subject.lead_officer").control.value == "DC Synthetic One"
+
+
 def test_drafts_are_per_user(store, people, opened):
     opened.form.field("subject.lead_officer").control.value = "DC Mine"
     other = PlanPage(AppContext(store, people["sup"]), "SUB-0001")

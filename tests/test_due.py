@@ -109,3 +109,15 @@ def test_spmp_due_command(tmp_path):
     assert rows and {"kind", "heading", "subject_id", "name", "due", "detail", "team"} <= set(rows[0])
     bad = subprocess.run([*spmp, "due", "--on", "31/02/2026"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2 and "is not a date: use dd/mm/yyyy" in bad.stderr
+
+
+def test_an_order_past_its_end_but_in_force_is_listed(plan):
+    plan.orders[0].end_date = D(2026, 12, 1)
+    assert kinds(items(plan), "order_expired") == [
+        (D(2026, 12, 1), "SPO ended 01/12/2026: record its status (expired, renewed or varied)")]
+
+
+def test_dates_before_the_policy_windows_still_work(plan):
+    plan.next_review_due = D(2020, 1, 10)
+    assert kinds(items(plan, on=D(2020, 1, 1), first=D(2019, 6, 1)), "review_due") == [
+        (D(2020, 1, 10), "Review due 10/01/2020")]

@@ -144,6 +144,18 @@ def test_flipping_a_byte_in_the_file_fails(signed_plan_pdf: bytes) -> None:
     assert not result.ok
 
 
+@pytest.mark.parametrize("drop", [3, -1])
+def test_removing_a_page_fails(signed_plan_pdf: bytes, drop: int) -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(signed_plan_pdf))
+    total = len(writer.pages)
+    writer.remove_page(drop if drop >= 0 else total - 1)
+    out = io.BytesIO()
+    writer.write(out)
+    problems = verify_pdf(out.getvalue()).problems
+    assert problems and all(where.startswith("page ") for where, _ in problems)
+    assert any(f"of {total}' but is page" in message for _, message in problems)
+
+
 def test_not_a_pdf_and_no_attachment() -> None:
     assert verify_pdf(b"hello").problems == [("file", "not a PDF (it does not start with %PDF-)")]
     briefing = render_briefing_pdf(build_briefing(example(), version_info(example(), signed=True),
@@ -157,9 +169,14 @@ def test_verify_against_the_store(store, people, example_file: SubjectFile, tmp_
     file, info = export_file(store, draft.subject_id)
     draft_pdf = render_plan_pdf(file, info)
     problems = verify_pdf(draft_pdf, store).problems
-    assert problems == [("store SUB-0001 version 1", "this version is not signed off")]
+    assert problems == [("store SUB-0001 version 1",
+                         "this version is not signed off, so the PDF is a draft and not a record")]
     signed = sign_off(store, draft.subject_id, draft.version, username="sup",
                       password=PASSWORDS["sup"], rationale="ok")
+    # The PDF printed as DRAFT does not become the record when the version is signed later.
+    assert verify_pdf(draft_pdf, store).problems == [("pages", (
+        "say DRAFT: this PDF was made before the version was signed off; export it again for "
+        "the signed-off record"))]
     file, info = export_file(store, draft.subject_id)
     pdf = render_plan_pdf(file, info)
     result = verify_pdf(pdf, store)
@@ -363,7 +380,7 @@ def test_export_all_writes_one_file_per_subject(store, people, caseload, tmp_pat
     assert seen == sorted(seen) and len(seen) == 5
     for path in written:
         assert verify_pdf(path.read_bytes(), store).problems == [
-            (f"store {path.name[:8]} version 1", "this version is not signed off")]
+            (f"store {path.name[:8]} version 1", "this version is not signed off, so the PDF is a draft and not a record")]
 
 
 def test_export_all_command_with_a_pool(tmp_path: Path, caseload: list[SubjectFile]) -> None:
@@ -397,3 +414,15 @@ def test_plan_notebook_still_round_trips(signed_plan_pdf: bytes) -> None:
     nb = plan_notebook(example(), version_info(example(), signed=True))
     assert nb.metadata["spmp"].get("document", "plan") == "plan"
     assert PlanStatus.SIGNED_OFF and RiskLevel.HIGH and SignOff  # names used by the helpers
+
+
+def test_briefing_redacts_names_in_capitals_without_accents_and_with_initials():
+    from spmp_widgets.exports.briefing import Redactor
+
+    redact = Redactor(["Özlem Çelik"], ["Phạm Văn Minh"], keep=["Łukasz Wiśniewski"])
+    text = redact("Must not contact OZLEM CELIK, ÖZLEM ÇELİK, Ö. Çelik or Celik's family; "
+                  "PHAM VAN MINH drives him. Łukasz Wiśniewski must sign on.")
+    folded = text.casefold()
+    for leaked in ("ozlem", "özlem", "celik", "çelik", "ö.", "pham", "minh"):
+        assert leaked not in folded, text
+    assert "Łukasz Wiśniewski must sign on." in text  # the subject's own name stays

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ class Autosaver:
                  on_saved: Callable[[Draft | None], Any] | None = None) -> None:
         self.form, self.store = form, store
         self.subject_id, self.username = subject_id, username
+        self.page_id = secrets.token_hex(8)  # this page's drafts are its own
         self.based_on, self.delay, self.on_saved = based_on, delay, on_saved
         self.paused = False
         self._handle: asyncio.TimerHandle | None = None
@@ -50,10 +52,10 @@ class Autosaver:
         try:
             if self.form.dirty:
                 draft: Draft | None = self.store.put_draft(
-                    self.subject_id, self.username, self.based_on(),
+                    self.subject_id, self.username, self.page_id, self.based_on(),
                     json.dumps(self.form.snapshot(), ensure_ascii=False))
             else:
-                self.store.delete_draft(self.subject_id, self.username)
+                self.store.delete_draft(self.subject_id, self.username, self.page_id)
                 draft = None
         except Exception:  # noqa: BLE001 - the typing is still in the form; say so, don't crash
             log.exception("autosave failed")
@@ -71,7 +73,7 @@ class Autosaver:
     def discard(self) -> None:
         """Forget any pending write and remove the stored draft (after a save or discard)."""
         self.cancel()
-        self.store.delete_draft(self.subject_id, self.username)
+        self.store.delete_draft(self.subject_id, self.username, self.page_id)
 
     def cancel(self) -> None:
         if self._handle is not None:

@@ -169,14 +169,18 @@ class PlanPage:
                                    f":{draft.saved_at.second:02d}</span>")
 
     def _offer_draft(self) -> None:
-        """A draft newer than the saved version: offer Restore or Discard before any editing."""
-        draft = self.ctx.store.get_draft(self.subject_id, self.ctx.user.username)
-        if draft is None:
+        """Unsaved typing from an earlier page (tab) of this user: offer Restore or Discard
+        before any editing. Each page keeps its own draft, newest offered first."""
+        drafts = [d for d in self.ctx.store.get_drafts(self.subject_id, self.ctx.user.username)
+                  if d.page_id != self.autosaver.page_id]
+        if not drafts:
             return
+        draft = drafts[0]
         try:
             snapshot = json.loads(draft.state)
         except ValueError:
-            self.ctx.store.delete_draft(self.subject_id, self.ctx.user.username)
+            self.ctx.store.delete_draft(self.subject_id, self.ctx.user.username, draft.page_id)
+            self._offer_draft()
             return
         newer = draft.saved_at > self.info.saved_at
         stale = draft.based_on_version != self.info.version
@@ -187,32 +191,35 @@ class PlanPage:
                      "its changes are not lost before you save.")
         elif not newer:
             text += " They are older than the saved version."
+        if len(drafts) > 1:
+            text += f" ({len(drafts) - 1} older set{'s' if len(drafts) > 2 else ''} of unsaved changes follow.)"
         restore = w.Button(description="Restore my changes", button_style="primary")
         restore.add_class("spmp-draft-restore")
         discard = w.Button(description="Discard them")
         discard.add_class("spmp-draft-discard")
-        restore.on_click(self._guard(lambda: self._resolve_draft(snapshot)))
-        discard.on_click(self._guard(lambda: self._resolve_draft(None)))
+        restore.on_click(self._guard(lambda: self._resolve_draft(draft, snapshot)))
+        discard.on_click(self._guard(lambda: self._resolve_draft(draft, None)))
         self.form.read_only = True
         self.autosaver.paused = True
         self.draft_offer.children = [message(text, "warning"), w.HBox([restore, discard])]
 
-    def _resolve_draft(self, snapshot: dict | None) -> None:
+    def _resolve_draft(self, draft, snapshot: dict | None) -> None:  # noqa: ANN001 - a Draft
         offer, self.draft_offer.children = self.draft_offer.children, []
         close_all(*offer)
         self.form.read_only = False
         self.autosaver.paused = False
+        self.ctx.store.delete_draft(self.subject_id, self.ctx.user.username, draft.page_id)
         if snapshot is None:
-            self.autosaver.discard()
-            self.say("Your unsaved changes were discarded.", "info")
+            self.say("Those unsaved changes were discarded.", "info")
+            self._offer_draft()  # the next older set, if any
             return
         try:
             self.form.restore(snapshot)
         except ValueError:
-            self.autosaver.discard()
             self.say("Those unsaved changes could not be restored; they were discarded.", "error")
             return
-        self.autosaver.flush()  # the restored draft now counts from this version
+        self.autosaver.flush()  # now this page's draft, counted from this version
+        self._mark_dirty()
         self.say("Your unsaved changes are back in the form. Save them when they are ready.", "success")
 
     # -- actions ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
@@ -107,7 +108,7 @@ class Redactor:
 
     def __init__(self, protected: Iterable[str], partners: Iterable[str] = (),
                  keep: Iterable[str] = ()) -> None:
-        keep_words = {w.casefold() for name in keep for w in _words(name)}
+        keep_words = {_fold(w) for name in keep for w in _words(name)}
         pairs: list[tuple[str, str]] = []
         for names, replacement in ((protected, PROTECTED), (partners, PARTNER)):
             for name in names:
@@ -116,7 +117,7 @@ class Redactor:
                     continue
                 pairs.append((name, replacement))
                 for part in _words(name):
-                    if part.casefold() in _PARTICLES or part.casefold() in keep_words:
+                    if _fold(part) in {_fold(p) for p in _PARTICLES} or _fold(part) in keep_words:
                         continue
                     if len(part) < 2:
                         continue
@@ -126,14 +127,37 @@ class Redactor:
         for text, replacement in sorted(pairs, key=lambda p: -len(p[0])):
             seen.setdefault(text, replacement)
         self.names = list(seen)
+        # Names are matched without regard to case or accents: court wording is often in
+        # capitals ("ÖZLEM ÇELIK"), and people type "Ozlem Celik" without the accents.
+        folded: dict[str, str] = {}
+        for t, r in seen.items():
+            folded.setdefault(_fold(t), r)
         self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w])"), r)
-                          for t, r in seen.items()]
+                          for t, r in sorted(folded.items(), key=lambda p: -len(p[0])) if t]
+
+    def _replace_names(self, text: str) -> str:
+        folded, owner = _fold_with_map(text)
+        spans: list[tuple[int, int, str]] = []
+        taken = [False] * len(folded)
+        for pattern, replacement in self._patterns:  # longest names first
+            for m in pattern.finditer(folded):
+                if any(taken[m.start():m.end()]):
+                    continue
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                start, end = owner[m.start()], owner[m.end() - 1] + 1
+                # an initial just before the name goes too: "Ö. Çelik" -> "the protected person"
+                initial = re.search(r"(?<![\w-])\w\.\s*$", text[:start])
+                if initial:
+                    start = initial.start()
+                spans.append((start, end, replacement))
+        for start, end, replacement in sorted(spans, reverse=True):
+            text = text[:start] + replacement + text[end:]
+        return text
 
     def __call__(self, text: str) -> str:
         if not text:
             return text
-        for pattern, replacement in self._patterns:
-            text = pattern.sub(replacement, text)
+        text = self._replace_names(text)
         # "the protected person or the protected person" -> "any of the protected persons"
         text = re.sub(rf"{PROTECTED}(?:(?:, | or ){PROTECTED})+", "any of the protected persons",
                       text)
@@ -141,6 +165,28 @@ class Redactor:
         # a sentence that now starts with "the ..." starts with a capital
         return re.sub(r"(^|[.!?]\s+)(the (?:protected person|partner))",
                       lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], text)
+
+
+_BASE = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
+                       "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-free: "ÖZLEM ÇELİK" and "Özlem Çelik" both become "ozlem celik"."""
+    return _fold_with_map(text)[0]
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original one."""
+    out: list[str] = []
+    owner: list[int] = []
+    for i, ch in enumerate(text):
+        base = unicodedata.normalize("NFKD", ch.translate(_BASE))
+        base = "".join(c for c in base if not unicodedata.combining(c)).casefold()
+        for c in base:
+            out.append(c)
+            owner.append(i)
+    return "".join(out), owner
 
 
 def _words(name: str) -> list[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ class Verification:
     version: int | None = None
     sha256: str = ""
     signed_by: str = ""
+    marked_draft: bool = False  # the pages say DRAFT
 
     @property
     def ok(self) -> bool:
@@ -149,6 +151,16 @@ def _check_pages(result: Verification, reader: Any, stated: str) -> None:
     if missing:
         result.add("pages", f"the SHA-256 in the metadata is not printed on page(s) "
                             f"{', '.join(missing)}")
+    # Pages removed, added or reordered: every page must say "Page n of N" for its place.
+    total = len(texts)
+    for n, text in enumerate(texts, start=1):
+        found = re.search(r"Page\s*(\d+)\s*of\s*(\d+)", text)
+        if found is None:
+            result.add(f"page {n}", "carries no page number")
+        elif (int(found[1]), int(found[2])) != (n, total):
+            result.add(f"page {n}", f"says 'Page {found[1]} of {found[2]}' but is page {n} of "
+                                    f"{total}: pages were removed, added or reordered")
+    result.marked_draft = any(re.search(r"(?<![A-Za-z])DRAFT(?![A-Za-z])", t) for t in texts)
 
 
 def _check_store(result: Verification, store: Any, actual: str) -> None:
@@ -162,8 +174,11 @@ def _check_store(result: Verification, store: Any, actual: str) -> None:
         result.add(where, f"the stored version's SHA-256 is {info.sha256}, not the embedded "
                           f"plan's {actual}")
     if info.sign_off is None:
-        result.add(where, "this version is not signed off")
+        result.add(where, "this version is not signed off, so the PDF is a draft and not a record")
         return
+    if result.marked_draft:
+        result.add("pages", "say DRAFT: this PDF was made before the version was signed off; "
+                            "export it again for the signed-off record")
     result.signed_by = f"{info.sign_off.display_name} ({info.sign_off.username})"
     if info.sign_off.sha256 != actual:
         result.add(where, f"the sign-off was given for SHA-256 {info.sign_off.sha256}, not the "

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import CaseHistory, DisclosureDecision, PlanDocument, add_years, format_uk
 from ..model.rules import today_london
+from ..errors import ReferenceDataError
 from ..reference import reference
 from ..store import Store
 from .plans import next_review_due
@@ -22,9 +23,10 @@ KINDS = {
     "review_overdue": "Reviews overdue",
     "review_due": "Reviews due soon",
     "visit_due": "Visits due",
+    "order_expired": "Orders past their end date but still shown in force",
     "order_ending": "Orders ending soon",
     "order_two_years": "Orders reaching their 2-year point",
-    "breach_recent": "Breaches in the last 30 days",
+    "breach_recent": "Recent breaches",
     "sign_off_waiting": "Plans waiting for sign-off",
     "disclosure_overdue": "Disclosure decisions past their time limit",
 }
@@ -48,9 +50,12 @@ class DueItem:
 
 
 def _days(key: str, on: dt.date) -> int:
-    row = reference().get(key, on)
+    """A window from the reference table: the row in force on ``on``, else the earliest one
+    (a date before the policy was written still needs a window)."""
+    table = reference()
+    row = table.get(key, on) or table.get(key, dt.date.max)
     if row is None:
-        raise KeyError(key)
+        raise ReferenceDataError(f"the reference table has no {key!r}")
     return row.value
 
 
@@ -76,6 +81,10 @@ def _items_for(document: PlanDocument, history: CaseHistory, first_saved: dt.dat
     for o in document.orders:
         if not o.status.in_force:
             continue
+        if o.end_date and o.end_date < on:
+            out.append(DueItem("order_expired", sid, name, o.end_date,
+                               f"{o.order_type.value} ended {format_uk(o.end_date)}: record its "
+                               "status (expired, renewed or varied)"))
         if o.end_date and on <= o.end_date <= ending:
             out.append(DueItem("order_ending", sid, name, o.end_date,
                                f"{o.order_type.value} ends {format_uk(o.end_date)}: consider renewal"))

@@ -57,6 +57,7 @@ class Draft:
 
     subject_id: str
     username: str
+    page_id: str  # the page (browser tab) that typed it
     based_on_version: int
     state: str  # JSON of ModelForm.snapshot()
     saved_at: dt.datetime
@@ -278,32 +279,40 @@ class Store:
         return out
 
     # -- drafts ---------------------------------------------------------------------------
-    def put_draft(self, subject_id: str, username: str, based_on_version: int, state: str) -> Draft:
-        """Write (or replace) a user's draft of a plan."""
+    def put_draft(self, subject_id: str, username: str, page_id: str, based_on_version: int,
+                  state: str) -> Draft:
+        """Write (or replace) the draft one page of a user keeps of a plan."""
         now = _now()
-        key = (drafts.c.subject_id == subject_id) & (drafts.c.username == username)
+        key = ((drafts.c.subject_id == subject_id) & (drafts.c.username == username)
+               & (drafts.c.page_id == page_id))
         with self._tx() as conn:
             moved = conn.execute(update(drafts).where(key).values(
                 based_on_version=based_on_version, state=state, saved_at=now)).rowcount
             if not moved:
                 conn.execute(insert(drafts).values(subject_id=subject_id, username=username,
-                                                   based_on_version=based_on_version, state=state,
-                                                   saved_at=now))
-        return Draft(subject_id, username, based_on_version, state, now)
+                                                   page_id=page_id, based_on_version=based_on_version,
+                                                   state=state, saved_at=now))
+        return Draft(subject_id, username, page_id, based_on_version, state, now)
+
+    def get_drafts(self, subject_id: str, username: str) -> list[Draft]:
+        """A user's drafts of a plan, newest first."""
+        with self._tx() as conn:
+            rows = conn.execute(select(drafts).where(drafts.c.subject_id == subject_id,
+                                                     drafts.c.username == username)
+                                .order_by(drafts.c.saved_at.desc())).mappings().all()
+        return [Draft(r["subject_id"], r["username"], r["page_id"], r["based_on_version"], r["state"],
+                      r["saved_at"]) for r in rows]
 
     def get_draft(self, subject_id: str, username: str) -> Draft | None:
-        with self._tx() as conn:
-            row = conn.execute(select(drafts).where(drafts.c.subject_id == subject_id,
-                                                    drafts.c.username == username)).mappings().first()
-        if row is None:
-            return None
-        return Draft(row["subject_id"], row["username"], row["based_on_version"], row["state"],
-                     row["saved_at"])
+        """The newest of a user's drafts of a plan."""
+        found = self.get_drafts(subject_id, username)
+        return found[0] if found else None
 
-    def delete_draft(self, subject_id: str, username: str) -> None:
+    def delete_draft(self, subject_id: str, username: str, page_id: str) -> None:
         with self._tx() as conn:
             conn.execute(delete(drafts).where(drafts.c.subject_id == subject_id,
-                                              drafts.c.username == username))
+                                              drafts.c.username == username,
+                                              drafts.c.page_id == page_id))
 
     # -- history --------------------------------------------------------------------------
     def history(self, subject_id: str) -> CaseHistory:

@@ -89,12 +89,14 @@ history_items = Table(
     ForeignKeyConstraint(["subject_id"], ["subjects.id"]),
 )
 
-# What a user had typed into a plan and not yet saved: one row per plan and user, written
-# by autosave and removed on save or discard. Not part of the record; never signed.
+# What a user had typed into a plan and not yet saved: one row per plan, user and page (a
+# browser tab), written by autosave and removed on save or discard. Two tabs never overwrite
+# each other's typing. Not part of the record; never signed.
 drafts = Table(
     "drafts", metadata,
     Column("subject_id", String(40), primary_key=True),
     Column("username", String(64), primary_key=True),
+    Column("page_id", String(32), primary_key=True),
     Column("based_on_version", Integer, nullable=False),
     Column("state", Text, nullable=False),
     Column("saved_at", UTCDateTime, nullable=False),

@@ -22,6 +22,7 @@ def upgrade() -> None:
         "drafts",
         sa.Column("subject_id", sa.String(40), sa.ForeignKey("subjects.id"), primary_key=True),
         sa.Column("username", sa.String(64), sa.ForeignKey("users.username"), primary_key=True),
+        sa.Column("page_id", sa.String(32), primary_key=True),
         sa.Column("based_on_version", sa.Integer, nullable=False),
         sa.Column("state", sa.Text, nullable=False),
         sa.Column("saved_at", UTCDateTime, nullable=False),
