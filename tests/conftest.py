@@ -20,6 +20,19 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, one per test module (see browser_support)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser_support import launch_browser
+
+    with sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def example_file() -> SubjectFile:
     return SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))

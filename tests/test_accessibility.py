@@ -18,7 +18,7 @@ from spmp_widgets.services.plans import import_file
 from spmp_widgets.services.users import add_user
 from spmp_widgets.store import Store
 
-from .browser_support import Server, launch_browser, watched_page
+from .browser_support import Server, watched_page
 from .conftest import EXAMPLE, PASSWORDS, ROOT, in_ci
 
 pytestmark = pytest.mark.browser
@@ -55,16 +55,6 @@ def server(db_url, tmp_path_factory):
     srv = Server(db_url, "coord", tmp_path_factory.mktemp("a11y-log") / "serve.log")
     yield srv
     srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from spmp_widgets.services.plans import import_file
 from spmp_widgets.services.users import add_user
 from spmp_widgets.store import Store
 
-from .browser_support import Server, kernel_pids, launch_browser, watched_page
+from .browser_support import Server, kernel_pids, watched_page
 from .conftest import EXAMPLE, PASSWORDS
 
 pytestmark = pytest.mark.browser
@@ -33,16 +33,6 @@ def server(tmp_path_factory):
     srv = Server(url, "coord", tmp / "serve.log")
     yield srv
     srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture
