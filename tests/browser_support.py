@@ -11,7 +11,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 
 CHROMIUM = os.environ.get("SPMP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,10 +22,10 @@ def require_chromium() -> str:
     """The browser's path; a missing browser fails in CI and skips elsewhere."""
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return CHROMIUM
-    msg = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(msg)
-    pytest.skip(msg)
+    from .conftest import missing
+
+    missing(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    raise AssertionError("unreachable")  # missing() always fails or skips
 
 
 def free_port() -> int:

@@ -20,6 +20,13 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+def missing(message: str) -> None:
+    """A browser, database or tool the tests need is absent: a failure in CI, a skip elsewhere."""
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's chromium through Playwright, one per test module (see browser_support)."""
@@ -31,6 +38,30 @@ def browser():
         b = launch_browser(p)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def example_url(tmp_path_factory) -> str:
+    """A store with the example plan, a coordinator and a supervisor (for served pages)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('served') / 'spmp.sqlite3'}"
+    store = Store(url)
+    coord = add_user(store, "coord", "coordinator", PASSWORDS["coord"], "Casey Coordinator")
+    add_user(store, "sup", "supervisor", PASSWORDS["sup"], "Sam Supervisor")
+    from spmp_widgets.services.plans import import_file
+
+    import_file(store, SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8")), user=coord)
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def server(example_url, tmp_path_factory):
+    """``spmp serve`` on the example store, acting as the coordinator."""
+    from .browser_support import Server
+
+    srv = Server(example_url, "coord", tmp_path_factory.mktemp("serve-log") / "serve.log")
+    yield srv
+    srv.close()
 
 
 @pytest.fixture
@@ -45,10 +76,7 @@ def postgres():
 
     bindir = find_pg_bin()
     if bindir is None:
-        message = "PostgreSQL is not installed (apt-get install postgresql)"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("PostgreSQL is not installed (apt-get install postgresql)")
     server = PostgresServer(bindir)
     yield server
     server.stop()

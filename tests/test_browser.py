@@ -9,30 +9,12 @@ import time
 
 import pytest
 
-from spmp_widgets.model import SubjectFile
-from spmp_widgets.services.plans import import_file
-from spmp_widgets.services.users import add_user
-from spmp_widgets.store import Store
 
-from .browser_support import Server, kernel_pids, watched_page
-from .conftest import EXAMPLE, PASSWORDS
+from .browser_support import kernel_pids, watched_page
+from .conftest import PASSWORDS
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 120_000  # ms: the first page of a fresh kernel on a busy 2-core machine
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("served")
-    url = f"sqlite:///{tmp / 'spmp.sqlite3'}"
-    store = Store(url)
-    coord = add_user(store, "coord", "coordinator", PASSWORDS["coord"], "Casey Coordinator")
-    add_user(store, "sup", "supervisor", PASSWORDS["sup"], "Sam Supervisor")
-    import_file(store, SubjectFile.model_validate_json(EXAMPLE.read_text(encoding="utf-8")), user=coord)
-    store.close()
-    srv = Server(url, "coord", tmp / "serve.log")
-    yield srv
-    srv.close()
 
 
 @pytest.fixture

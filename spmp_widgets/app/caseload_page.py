@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import unicodedata
 from urllib.parse import quote
 
 import ipywidgets as w
 
 from ..model import OrderType, format_uk
+from ..model.text import fold
 from ..model.rules import today_london
-from ..services.plans import CaseloadRow, caseload
+from ..services.plans import CaseloadRow, caseload, plan_states
 from ..widgets.base import close_all
 from .chrome import message, page
 from .context import AppContext
@@ -26,15 +26,9 @@ COLUMNS = [  # (key, heading, width)
     ("review", "Next review due", "170px"),
 ]
 
-# Letters that do not decompose into a base letter and an accent.
-_BASE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                               "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
-
-
 def name_key(name: str) -> str:
     """Alphabetical order as people expect it: Ó DÁLAIGH with the Os, ŻÓŁTOWSKI with the Zs."""
-    plain = unicodedata.normalize("NFKD", name.translate(_BASE_LETTERS))
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return fold(name)
 
 
 _SORT_KEYS = {
@@ -52,7 +46,8 @@ class CaseloadPage:
     def __init__(self, ctx: AppContext, today: dt.date | None = None) -> None:
         self.ctx = ctx
         self.today = today or today_london()
-        self.rows: list[CaseloadRow] = caseload(ctx.store, self.today)
+        states = plan_states(ctx.store)  # read each plan once for the table and the dashboard
+        self.rows: list[CaseloadRow] = caseload(ctx.store, self.today, states)
         self.sort_key, self.descending = "review", False
         self.grid = w.GridBox(layout=w.Layout(grid_template_columns=" ".join(c[2] for c in COLUMNS),
                                               width="100%"))
@@ -65,7 +60,7 @@ class CaseloadPage:
                         "<p>Choose a subject's name to open their plan. Choose a column heading to sort.</p></div>")
         from .dashboard import dashboard_widget
 
-        self.widget = page(header, summary, dashboard_widget(ctx.store, self.today), self.grid,
+        self.widget = page(header, summary, dashboard_widget(ctx.store, self.today, states), self.grid,
                            user_line=f"{ctx.user.display_name} ({ctx.user.role.value})")
         self.render()
 

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..model import format_uk
 from ..services.due import KINDS, DueItem, due_items
+from ..services.plans import PlanState
 from ..store import Store
 
 __all__ = ["dashboard_widget"]
@@ -34,9 +35,9 @@ def _section(kind: str, items: list[DueItem]) -> str:
             f"</summary><ul>{rows}</ul></details>")
 
 
-def dashboard_widget(store: Store, today: dt.date) -> w.HTML:
+def dashboard_widget(store: Store, today: dt.date, states: list[PlanState] | None = None) -> w.HTML:
     """Counts per kind, each expandable to its items (collapsed: the caseload stays in view)."""
-    items = due_items(store, today)
+    items = due_items(store, today, states)
     sections = [_section(kind, [i for i in items if i.kind == kind]) for kind in KINDS
                 if any(i.kind == kind for i in items)]
     body = "".join(sections) or "<p>Nothing is due.</p>"

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ..errors import ConflictError, SpmpError, ValidationFailed
 from ..model import PlanDocument, format_uk
-from ..services.plans import export_file, save_plan, sign_off
+from ..services.plans import export_file, next_review_due, save_plan, sign_off
 from ..services.users import Role
 from ..widgets import ModelForm, list_choices
 from ..widgets.base import close_all
@@ -139,12 +139,15 @@ class PlanPage:
         d, i = self.document, self.info
         orders = ", ".join(o.order_type.value for o in d.orders if o.status.in_force) or "none in force"
         status = f"Version {i.version}: {i.status.label}, saved {format_uk(i.saved_at)} by {i.author_name}"
+        versions = self.ctx.store.versions(self.subject_id)
+        # as the caseload shows it: from the document and the history as they stand now
+        review = next_review_due(d, self.history, versions[0].saved_at.date())
         signed = ""
         if i.sign_off:
             signed = (f"Signed off by {i.sign_off.display_name} ({i.sign_off.role}) on "
                       f"{format_uk(i.sign_off.signed_at)}. Saving changes starts version {i.version + 1} as a draft.")
         else:
-            earlier = [v for v in self.ctx.store.versions(self.subject_id) if v.sign_off]
+            earlier = [v for v in versions if v.sign_off]
             if earlier:
                 signed = f"Version {earlier[-1].version} is the signed-off plan until this draft is signed off."
         self.header.value = (
@@ -152,7 +155,7 @@ class PlanPage:
             f"<h1>{html.escape(d.subject.display_name)}</h1>"
             f"<p>{html.escape(d.subject.id)} · Orders: {html.escape(orders)} · "
             f"Risk: {html.escape(d.risk_level.label)} · Next review due: "
-            f"{html.escape(format_uk(i.next_review_due) or 'not set')}</p>"
+            f"{html.escape(format_uk(review))}</p>"
             f'<p class="spmp-version">{html.escape(status)}</p>'
             + (f'<p class="spmp-signed">{html.escape(signed)}</p>' if signed else "") + "</div>")
         self.sign_box.layout.display = "none" if i.sign_off else None

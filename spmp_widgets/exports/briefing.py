@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import ExportError
-from ..model import SubjectFile, VersionInfo, enums
+from ..model import SubjectFile, VersionInfo, enums, format_uk
 from ..model.rules import format_vrm, today_london
+from ..model.text import fold as _fold
+from ..model.text import fold_with_map as _fold_with_map
 
 __all__ = ["Briefing", "BriefingCondition", "BriefingOrder", "BriefingRisk", "BriefingVehicle",
            "Redactor", "build_briefing", "render_briefing_html", "render_briefing_pdf"]
@@ -167,38 +168,12 @@ class Redactor:
                       lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], text)
 
 
-_BASE = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i",
-                       "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss"})
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-free: "ÖZLEM ÇELİK" and "Özlem Çelik" both become "ozlem celik"."""
-    return _fold_with_map(text)[0]
-
-
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the original one."""
-    out: list[str] = []
-    owner: list[int] = []
-    for i, ch in enumerate(text):
-        base = unicodedata.normalize("NFKD", ch.translate(_BASE))
-        base = "".join(c for c in base if not unicodedata.combining(c)).casefold()
-        for c in base:
-            out.append(c)
-            owner.append(i)
-    return "".join(out), owner
-
-
 def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s,]+", name) if w]
 
 
 def _age(born: dt.date, on: dt.date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def _uk(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def build_briefing(file: SubjectFile, info: VersionInfo, *, today: dt.date | None = None) -> Briefing:
@@ -222,8 +197,8 @@ def build_briefing(file: SubjectFile, info: VersionInfo, *, today: dt.date | Non
             if c.end_date and c.end_date < today:
                 continue
             if c.start_date or c.end_date:
-                dates = (f"From {_uk(c.start_date) or 'the order'} to "
-                         f"{_uk(c.end_date) or 'the end of the order'}")
+                dates = (f"From {format_uk(c.start_date) or 'the order'} to "
+                         f"{format_uk(c.end_date) or 'the end of the order'}")
             else:
                 dates = "As the order"
             conditions.append(BriefingCondition(kind=c.kind.label, category=c.category.label,

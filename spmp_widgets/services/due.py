@@ -14,7 +14,7 @@ from ..model.rules import today_london
 from ..errors import ReferenceDataError
 from ..reference import reference
 from ..store import Store
-from .plans import next_review_due
+from .plans import PlanState, next_review_due, plan_states
 
 __all__ = ["DueItem", "KINDS", "due_items"]
 
@@ -111,15 +111,14 @@ def _items_for(document: PlanDocument, history: CaseHistory, first_saved: dt.dat
     return out
 
 
-def due_items(store: Store, on: dt.date | None = None) -> list[DueItem]:
-    """Everything due as of ``on`` (today in Europe/London by default), grouped by kind then date."""
+def due_items(store: Store, on: dt.date | None = None,
+              states: list[PlanState] | None = None) -> list[DueItem]:
+    """Everything due as of ``on`` (today in Europe/London by default), grouped by kind then
+    date (``states`` if the plans were already read)."""
     on = on or today_london()
     items: list[DueItem] = []
-    for subject_id, infos in sorted(store.latest_infos().items()):
-        latest = infos[-1]
-        document, _ = store.load(subject_id, latest.version)
-        history = store.history(subject_id)
-        items += _items_for(document, history, infos[0].saved_at.date(), latest.sign_off is not None, on,
-                            latest.saved_at.date())
+    for s in plan_states(store) if states is None else states:
+        items += _items_for(s.document, s.history, s.infos[0].saved_at.date(),
+                            s.latest.sign_off is not None, on, s.latest.saved_at.date())
     order = list(KINDS)
     return sorted(items, key=lambda i: (order.index(i.kind), i.due, i.subject_id))

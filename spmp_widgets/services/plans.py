@@ -15,7 +15,7 @@ from ..reference import reference
 from ..store import Store
 from .users import Role, User, check_password, get_user, require
 
-__all__ = ["CaseloadRow", "caseload", "export_file", "import_file", "next_review_due", "parse_file",
+__all__ = ["CaseloadRow", "PlanState", "caseload", "plan_states", "export_file", "import_file", "next_review_due", "parse_file",
            "save_plan", "sign_off"]
 
 
@@ -114,9 +114,37 @@ def import_file(store: Store, file: SubjectFile, *, user: User) -> VersionInfo:
 
 
 def export_file(store: Store, subject_id: str, version: int | None = None) -> tuple[SubjectFile, VersionInfo]:
-    """The exchange file of a subject's latest (or given) version, and that version's facts."""
+    """The exchange file of a subject's latest (or given) version, and that version's facts
+    (with the next review date as it stands now, history included)."""
     document, info = store.load(subject_id, version)
-    return SubjectFile(plan=document, history=store.history(subject_id)), info
+    history = store.history(subject_id)
+    first = store.versions(subject_id)[0].saved_at.date()
+    info = info.model_copy(update={"next_review_due": next_review_due(document, history, first)})
+    return SubjectFile(plan=document, history=history), info
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """A subject's versions (oldest first), latest document and history: read once, used by
+    the caseload and the dashboard alike."""
+
+    infos: list[VersionInfo]
+    document: PlanDocument
+    history: CaseHistory
+
+    @property
+    def latest(self) -> VersionInfo:
+        return self.infos[-1]
+
+    @property
+    def next_review_due(self) -> dt.date:
+        return next_review_due(self.document, self.history, self.infos[0].saved_at.date())
+
+
+def plan_states(store: Store) -> list[PlanState]:
+    """Every subject's PlanState, in subject id order."""
+    return [PlanState(infos, store.document(subject_id, infos[-1].version), store.history(subject_id))
+            for subject_id, infos in sorted(store.latest_infos().items())]
 
 
 @dataclass(frozen=True)
@@ -141,18 +169,17 @@ class CaseloadRow:
                 "overdue": self.overdue}
 
 
-def caseload(store: Store, today: dt.date | None = None) -> list[CaseloadRow]:
-    """A row per subject, from the latest version of each plan."""
+def caseload(store: Store, today: dt.date | None = None,
+             states: list[PlanState] | None = None) -> list[CaseloadRow]:
+    """A row per subject, from the latest version of each plan (``states`` if already read)."""
     today = today or today_london()
     rows = []
-    for subject_id, infos in sorted(store.latest_infos().items()):
-        latest = infos[-1]
-        document, _ = store.load(subject_id, latest.version)
-        due = next_review_due(document, store.history(subject_id), infos[0].saved_at.date())
-        signed = [i.version for i in infos if i.sign_off]
+    for state in plan_states(store) if states is None else states:
+        latest, document, due = state.latest, state.document, state.next_review_due
+        signed = [i.version for i in state.infos if i.sign_off]
         orders = [o.order_type.value for o in document.orders if o.status.in_force]
         rows.append(CaseloadRow(
-            id=subject_id, name=document.subject.display_name, orders=orders,
+            id=latest.subject_id, name=document.subject.display_name, orders=orders,
             risk_level=latest.risk_level, plan_status=latest.status, version=latest.version,
             signed_version=signed[-1] if signed else None, next_review_due=due,
             overdue=due < today))

@@ -217,12 +217,16 @@ class Store:
     def load(self, subject_id: str, version: int | None = None) -> tuple[PlanDocument, VersionInfo]:
         """A version's document and facts (the latest when ``version`` is None)."""
         version = self.latest_version(subject_id) if version is None else version
+        return self.document(subject_id, version), self.version_info(subject_id, version)
+
+    def document(self, subject_id: str, version: int) -> PlanDocument:
+        """One stored version's document."""
         with self._tx() as conn:
             row = conn.execute(select(plan_versions.c.document).where(
                 plan_versions.c.subject_id == subject_id, plan_versions.c.version == version)).first()
         if row is None:
             raise NotFoundError(f"{subject_id} has no version {version}")
-        return PlanDocument.model_validate_json(row[0]), self.version_info(subject_id, version)
+        return PlanDocument.model_validate_json(row[0])
 
     def version_info(self, subject_id: str, version: int) -> VersionInfo:
         with self._tx() as conn:
